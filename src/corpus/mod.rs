@@ -1,0 +1,170 @@
+//! The corpus: articles as read from disk, their metadata and cleaned paragraphs. `parse_article`
+//! is pure (text in, `Article` out); `load_file` and `load_dir` are the only I/O, and report each
+//! bad file without losing the good ones.
+
+pub mod clean;
+pub mod front_matter;
+pub mod metadata;
+
+pub use clean::{Paragraph, ParagraphKind};
+
+use crate::text::dates::PartialDate;
+use front_matter::{FrontMatterError, split_front_matter};
+use std::path::{Path, PathBuf};
+
+/// An article with the metadata that front matter gave or the text showed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// Stable identifier: the front-matter `id`, else the file name without extension.
+    pub id: String,
+    /// The path as given by the caller.
+    pub file: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<PartialDate>,
+    pub url: Option<String>,
+    /// The file's whole text, front matter included: spans index into it.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// Why one article could not be read; each names what to do about it.
+#[derive(Debug, thiserror::Error)]
+pub enum ArticleError {
+    /// The file could not be opened or read.
+    #[error("{file}: cannot read: {source}")]
+    Io { file: String, source: std::io::Error },
+    /// The bytes are not UTF-8 text.
+    #[error("{file}: not UTF-8 text (invalid byte at offset {offset}); save the article as UTF-8")]
+    NotUtf8 { file: String, offset: usize },
+    /// Nothing but whitespace (or front matter only).
+    #[error("{file}: the article has no text; add its body or remove the file")]
+    Empty { file: String },
+    /// Front matter present but malformed.
+    #[error("{file}: {source}")]
+    FrontMatter { file: String, source: FrontMatterError },
+}
+
+/// Parses one article from its text; `file` is only used to name it.
+pub fn parse_article(file: &str, text: &str) -> Result<Article, ArticleError> {
+    let (fm, body_start) = split_front_matter(text).map_err(|source| ArticleError::FrontMatter {
+        file: file.to_string(),
+        source,
+    })?;
+    if text[body_start..].trim().is_empty() {
+        return Err(ArticleError::Empty { file: file.to_string() });
+    }
+    let lines = clean::lines(text, body_start);
+    let paragraphs = clean::paragraphs(text, body_start);
+    let detected = metadata::detect(&lines, &paragraphs);
+    let id = fm.id.unwrap_or_else(|| {
+        Path::new(file)
+            .file_stem()
+            .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned())
+    });
+    Ok(Article {
+        id,
+        file: file.to_string(),
+        title: fm.title.or(detected.title),
+        source: fm.source.or(detected.source),
+        author: fm.author.or(detected.author),
+        published: fm.published.or(detected.published),
+        url: fm.url,
+        text: text.to_string(),
+        paragraphs,
+    })
+}
+
+/// Reads and parses one file.
+pub fn load_file(path: &Path) -> Result<Article, ArticleError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
+        file: file.clone(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    parse_article(&file, &text)
+}
+
+/// The result of loading a folder: the articles that loaded and the files that did not.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub errors: Vec<ArticleError>,
+}
+
+/// Why a corpus folder could not be listed at all.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// The folder is missing or unreadable.
+    #[error("corpus folder {dir}: {source}; set CORPUS_DIR or pass --corpus with a folder of .txt/.md articles")]
+    Dir { dir: PathBuf, source: std::io::Error },
+}
+
+/// Extensions read as articles.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// Loads every `.txt` and `.md` file in `dir` (not recursive), in name order.
+/// Ids that collide get a numeric suffix so every article stays addressable.
+pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| CorpusError::Dir {
+        dir: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e))
+                && !p.file_name().is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case("README.md"))
+        })
+        .collect();
+    paths.sort();
+    let mut loaded = Loaded::default();
+    let mut ids = std::collections::HashSet::new();
+    for path in paths {
+        match load_file(&path) {
+            Ok(mut article) => {
+                let base = article.id.clone();
+                let mut n = 2;
+                while !ids.insert(article.id.clone()) {
+                    article.id = format!("{base}-{n}");
+                    n += 1;
+                }
+                loaded.articles.push(article);
+            }
+            Err(e) => loaded.errors.push(e),
+        }
+    }
+    Ok(loaded)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_wins_over_detection() {
+        let text = "---\ntitle: Given\npublished: 2019-10\n---\nDetected Title Here\n\nBy Tang Lan\n\nSaturday 26 September 2015\n\nBody.\n";
+        let a = parse_article("x/a.txt", text).unwrap();
+        assert_eq!(a.id, "a");
+        assert_eq!(a.title.as_deref(), Some("Given"));
+        assert_eq!(a.published.unwrap().to_string(), "2019-10");
+        assert_eq!(a.author.as_deref(), Some("Tang Lan"));
+    }
+
+    #[test]
+    fn empty_and_front_matter_only_are_errors() {
+        assert!(matches!(parse_article("e.txt", "  \n"), Err(ArticleError::Empty { .. })));
+        assert!(matches!(parse_article("e.txt", "---\ntitle: x\n---\n"), Err(ArticleError::Empty { .. })));
+        let err = parse_article("e.txt", "---\ntitle x\n---\nBody").unwrap_err();
+        assert_eq!(err.to_string(), "e.txt: line 2: expected `key: value` in front matter, found `title x`");
+    }
+}

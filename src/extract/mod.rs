@@ -1,0 +1,132 @@
+//! The extractors: quotations with their speakers, and numeric claims. `extract_corpus` runs both
+//! over articles and makes speaker names canonical across the corpus ("Xi" in one article and
+//! "Xi Jinping" in another are one speaker).
+
+pub mod claims;
+pub mod quotes;
+
+use crate::corpus::{Article, Paragraph, ParagraphKind};
+use crate::text::sentences::split_sentences;
+use crate::text::names::{NameRegistry, is_group, looks_like_person};
+use claims::{ClaimMatch, Qualifier, extract_claims_in_sentence};
+use quotes::{Quote, Span, extract_quotes};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A numeric claim as it appears in an article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub id: String,
+    pub article: String,
+    pub value: f64,
+    pub value_max: Option<f64>,
+    pub unit: Option<String>,
+    pub currency: Option<String>,
+    pub qualifier: Qualifier,
+    pub what: Option<String>,
+    /// The number as written, with its unit.
+    pub text: String,
+    pub sentence: String,
+    pub as_of: Option<String>,
+    /// The id of the claim this one converts ("100 billion yuan ($14.13 billion)").
+    pub conversion_of: Option<String>,
+    pub span: Span,
+}
+
+/// Every numeric claim in an article's prose, sentence by sentence.
+pub fn extract_claims(article: &Article) -> Vec<Claim> {
+    let mut out: Vec<Claim> = Vec::new();
+    for para in article.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Prose) {
+        for range in split_sentences(&para.text) {
+            let sentence = &para.text[range.clone()];
+            let first = out.len();
+            for m in extract_claims_in_sentence(sentence) {
+                out.push(claim_record(article, para, range.start, sentence, &m, first, out.len()));
+            }
+        }
+    }
+    out
+}
+
+fn claim_record(article: &Article, para: &Paragraph, offset: usize, sentence: &str, m: &ClaimMatch, first: usize, n: usize) -> Claim {
+    let (start, end) = para.original_range(offset + m.start, offset + m.end);
+    Claim {
+        id: format!("{}#c{}", article.id, n + 1),
+        article: article.id.clone(),
+        value: m.value,
+        value_max: m.value_max,
+        unit: m.unit.clone(),
+        currency: m.currency.clone(),
+        qualifier: m.qualifier,
+        what: m.what.clone(),
+        text: sentence[m.start..m.end].to_string(),
+        sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+        as_of: m.as_of.clone(),
+        conversion_of: m.conversion_of.map(|i| format!("{}#c{}", article.id, first + i + 1)),
+        span: Span { start, end },
+    }
+}
+
+/// Everything extracted from a set of articles.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Extraction {
+    pub quotes: Vec<Quote>,
+    pub claims: Vec<Claim>,
+}
+
+/// Extracts quotes and claims from every article, speakers canonical across all of them.
+pub fn extract_corpus(articles: &[Article]) -> Extraction {
+    let mut per_article: Vec<Vec<Quote>> = articles.iter().map(extract_quotes).collect();
+    canonicalise_speakers(&mut per_article);
+    Extraction {
+        quotes: per_article.into_iter().flatten().collect(),
+        claims: articles.iter().flat_map(extract_claims).collect(),
+    }
+}
+
+/// Maps short names to the full name they stand for, first within the article, then across the
+/// corpus, and gives every quote of a person the role the article knows for them.
+fn canonicalise_speakers(per_article: &mut [Vec<Quote>]) {
+    let registry_of = |quotes: &[Quote]| {
+        let mut reg = NameRegistry::default();
+        for name in quotes.iter().filter_map(|q| q.speaker.as_deref()) {
+            if looks_like_person(name) && !is_group(name) {
+                reg.add(name);
+            }
+        }
+        reg
+    };
+    let mut corpus = NameRegistry::default();
+    for quotes in per_article.iter() {
+        for name in quotes.iter().filter_map(|q| q.speaker.as_deref()) {
+            if looks_like_person(name) && !is_group(name) {
+                corpus.add(name);
+            }
+        }
+    }
+    for quotes in per_article.iter_mut() {
+        let local = registry_of(quotes);
+        let mut roles: HashMap<String, String> = HashMap::new();
+        for q in quotes.iter_mut() {
+            if let Some(name) = &q.speaker
+                && looks_like_person(name)
+            {
+                q.speaker = Some(local.resolve(name, &corpus));
+            }
+            if let (Some(name), Some(role)) = (&q.speaker, &q.speaker_title) {
+                // The longest role an article gives a person is the most informative.
+                let entry = roles.entry(name.clone()).or_default();
+                if role.len() > entry.len() {
+                    *entry = role.clone();
+                }
+            }
+        }
+        for q in quotes.iter_mut() {
+            if q.speaker_title.is_none()
+                && let Some(role) = q.speaker.as_ref().and_then(|n| roles.get(n))
+            {
+                q.speaker_title = Some(role.clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! Attribution: who is named as saying something, by which cue, around a quote or in reported
+//! speech. Owns the cue-verb table and the speaker patterns (compiled once into [`RULES`]);
+//! returns positions, never decides what counts as a quote.
+
+use crate::text::names::{GROUP_NOUNS, TITLES};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Speech cues of news writing, multi-word ones first. Past and present forms are both listed
+/// because regex alternation takes the first that matches.
+pub const CUES: &[&str] = &[
+    "pointed out", "went on to say", "called for", "told reporters", "said in a statement",
+    "wrote in", "added", "adds", "said", "says", "say", "told", "tells", "stated", "states",
+    "argued", "argues", "noted", "notes", "stressed", "stresses", "explained", "explains", "warned",
+    "warns", "claimed", "claims", "insisted", "insists", "wrote", "writes", "asked", "asks",
+    "replied", "responded", "continued", "concluded", "declared", "announced", "acknowledged",
+    "admitted", "recalled", "observed", "remarked", "suggested", "suggests", "emphasized",
+    "emphasised", "underlined", "maintained", "asserted", "contended", "predicted", "tweeted",
+    "posted", "reported", "reports", "urged", "cautioned", "conceded", "complained", "boasted",
+    "joked", "quipped", "vowed", "pledged", "promised", "confirmed", "denied", "revealed",
+    "believes", "believe", "thinks", "countered", "testified", "recounted", "lamented", "charged",
+    "alleged", "estimated", "agreed", "disputed", "learned", "told", "shouted", "yelled",
+    "explained", "mused", "highlighted", "hailed", "emphasizes", "emphasises", "stressed",
+    "underlines", "pledged", "vowed", "promised",
+];
+
+/// Cues that introduce a clause of reported speech ("X said the plan works").
+/// Narrower than [`CUES`]: "X called for Y" reports a demand, kept; "X denied Y" is not a clause.
+pub const CLAUSE_CUES: &[&str] = &[
+    "pointed out", "called for", "told reporters", "said", "says", "said in a statement", "told",
+    "stated", "argued", "argues", "noted", "notes", "stressed", "stresses", "explained", "warned",
+    "warns", "claimed", "claims", "insisted", "insists", "wrote", "writes", "added", "adds",
+    "acknowledged", "admitted", "suggested", "suggests", "emphasized", "emphasised", "underlined",
+    "maintained", "asserted", "contended", "predicted", "announced", "declared", "reported",
+    "reports", "urged", "believes", "thinks", "confirmed", "revealed", "estimated", "learned",
+    "tweeted", "complained", "highlighted", "recalled", "concluded", "conceded", "emphasizes",
+    "emphasises", "pledged", "vowed", "promised", "have pointed out", "has pointed out",
+];
+
+/// The compiled speaker and cue patterns.
+pub struct Rules {
+    /// Attribution right after a closing mark: `, said X` / `, X said` / `X said`.
+    pub after_quote: Regex,
+    /// Attribution right before an opening mark, or governing a partial quote.
+    pub before_quote: Regex,
+    /// "X said (that) CLAUSE", optionally after an introductory phrase.
+    pub speaker_first: Regex,
+    /// "CLAUSE, X said" / "CLAUSE, said X, ROLE".
+    pub speaker_last: Regex,
+    /// "CLAUSE, according to X" and "According to X, CLAUSE".
+    pub according_last: Regex,
+    pub according_first: Regex,
+    /// What follows a speaker: ", ROLE", " in PLACE", ", during OCCASION".
+    pub role_after: Regex,
+    pub place_after: Regex,
+    pub occasion_after: Regex,
+    /// "Speaking at OCCASION, " before a speaker.
+    pub speaking_at: Regex,
+    /// "Name, role" lines that head a statement section.
+    pub name_role_line: Regex,
+    /// "President Xi's ..." headings over block quotes.
+    pub possessive_person: Regex,
+}
+
+fn alternation(words: &[&str]) -> String {
+    let mut sorted: Vec<&str> = words.to_vec();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted.dedup();
+    sorted
+        .iter()
+        .map(|w| regex::escape(w).replace(' ', r"\s+"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Every pattern, built once from the tables above and in `text::names`.
+pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
+    let name_word = r"\p{Lu}[\p{L}\p{M}'’\-]*\.?";
+    let connect = r"(?:of|and|for|the|de|van|von|der|da|bin|al|la|le|du|on)";
+    let name = format!(r"{name_word}(?:\s+(?:{connect}\s+)?{name_word}){{0,6}}");
+    let titles = alternation(TITLES);
+    let person = format!(r"(?:(?:{titles})\s+)?{name}");
+    let groups = alternation(GROUP_NOUNS);
+    let det = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)";
+    let det_noun = format!(
+        r"{det}\s+(?:[\p{{L}}\-’']+\s+){{0,3}}?(?:{groups})\b(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by)\s+(?:the\s+)?{name})?"
+    );
+    let bare_group = format!(r"(?:[\p{{L}}\-]+\s+){{0,2}}(?:{groups})");
+    let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey)";
+    let speaker = format!(r"(?:{pronoun}|{det_noun}|{person}|{bare_group})");
+    // An appositive role between speaker and cue: "X, a spokesman for Y, said".
+    let role = r"(?:,\s+(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{Ll}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]{1,150}?),)";
+    let aux = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+)\s+)*";
+    let cues = alternation(CUES);
+    let clause_cues = alternation(CLAUSE_CUES);
+    let build = |pattern: String| Regex::new(&pattern).expect("attribution pattern compiles");
+    Rules {
+        after_quote: build(format!(
+            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})\b|(?P<sp2>{speaker}){role}?\s+{aux}(?P<cue2>{cues})\b)"
+        )),
+        before_quote: build(format!(
+            r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})\b(?P<gap>[^.!?“”\x22]{{0,120}})$"
+        )),
+        speaker_first: build(format!(
+            r"^(?P<pre>[^“”\x22]{{3,200}}?,\s+)?(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
+        )),
+        speaker_last: build(format!(
+            r"^(?P<content>.{{10,}}?),\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))\b(?P<rest>[^\x22“”]*)$"
+        )),
+        according_last: build(format!(
+            r"^(?P<content>.{{10,}}?),?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun})(?P<rest>[^\x22“”]*)$"
+        )),
+        according_first: build(format!(
+            r"^(?P<cue>According\s+to)\s+(?P<sp>{speaker}|[^,]{{3,100}}),\s+(?P<content>\S.{{8,}})$"
+        )),
+        // A role starts with an article or a lowercase noun, never a participle or a conjunction
+        // ("stressing ...", "noting that ...", "and called for ..." continue the sentence instead).
+        role_after: build(r"^,\s+(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:[Aa]n?\s|[Tt]he\s|\p{Ll})[^,;“”\x22]*?)\s*(?:,|\.(?:\s+\p{Lu}|\s*$)|$)".to_string()),
+        place_after: build(r"^\s+in\s+(?P<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\b".to_string()),
+        occasion_after: build(r"^,?\s*(?:during|at|in|on)\s+(?P<occ>(?:an?|the|his|her|their)\s[^,.;]{3,150})".to_string()),
+        speaking_at: build(r"^Speaking\s+(?:at|in|to|during|on)\s+(?P<occ>[^,]{3,200}),".to_string()),
+        name_role_line: build(format!(r"^(?P<name>{name}),\s+(?P<role>\p{{Ll}}[^.!?]{{3,250}})$")),
+        possessive_person: build(format!(r"(?P<sp>{person})['’]s\b")),
+    }
+});
+
+/// A speaker phrase as written, cleaned of a leading "the" for bare groups and of the
+/// "a report released by" wrapper that hides the real source.
+pub fn clean_speaker(phrase: &str) -> String {
+    static BY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:released|published|issued|carried)\s+by\s+(?:the\s+)?(?P<org>.+)$").unwrap()
+    });
+    let phrase = phrase.trim().trim_end_matches([',', '.']);
+    if let Some(c) = BY.captures(phrase) {
+        return c["org"].to_string();
+    }
+    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A role as written, tidied: "who is also director of X" -> "director of X", stray full stops
+/// inside ("Administration. of China") removed.
+pub fn clean_role(role: &str) -> String {
+    static STRAY_STOP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.\s+(\p{Ll})").unwrap());
+    let role = role.trim().trim_end_matches([',', '.']);
+    let role = role
+        .strip_prefix("who is also ")
+        .or_else(|| role.strip_prefix("who is "))
+        .unwrap_or(role);
+    STRAY_STOP
+        .replace_all(role, " $1")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn after_quote_both_orders() {
+        let r = &RULES.after_quote;
+        let c = r.captures(", said President Xi Jinping in Seattle, stressing").unwrap();
+        assert_eq!(&c["sp"], "President Xi Jinping");
+        assert_eq!(&c["cue"], "said");
+        let c = r.captures(" she added.").unwrap();
+        assert_eq!(&c["sp2"], "she");
+        let c = r.captures(" Smith, a spokesman for the ministry, said.").unwrap();
+        assert_eq!(&c["sp2"], "Smith");
+        assert_eq!(&c["role"], "a spokesman for the ministry");
+    }
+
+    #[test]
+    fn reported_speech_shapes() {
+        let c = RULES.speaker_first.captures("To build such a community, Xi said it is necessary to act.").unwrap();
+        assert_eq!(&c["sp"], "Xi");
+        assert_eq!(&c["content"], "it is necessary to act.");
+        let c = RULES.speaker_last.captures("The plan is sound and will work, experts said.").unwrap();
+        assert_eq!(&c["sp2"], "experts");
+        let c = RULES
+            .according_last
+            .captures("China had 854 million internet users, according to a report released by the China Internet Network Information Center.")
+            .unwrap();
+        assert_eq!(clean_speaker(&c["sp"]), "China Internet Network Information Center");
+    }
+
+    #[test]
+    fn roles_are_tidied() {
+        assert_eq!(clean_role("deputy director of the Cyberspace Administration. of China"), "deputy director of the Cyberspace Administration of China");
+        assert_eq!(clean_role("who is also director of the Commission"), "director of the Commission");
+    }
+}

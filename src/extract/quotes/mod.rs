@@ -1,0 +1,564 @@
+//! Quote extraction: direct, partial, block, statement and reported-speech quotes with their
+//! speaker, role, cue, occasion and date. Walks an article's cleaned paragraphs in order, keeping
+//! the context news writing relies on (the person last named, the speaker of a running quote, the
+//! section heading). Pure: takes an `&Article`, returns `Quote`s with spans into the file.
+
+mod attribution;
+mod marks;
+
+use crate::corpus::{Article, Paragraph, ParagraphKind};
+use crate::text::dates::{PartialDate, find_dates};
+use crate::text::names::{NameRegistry, is_group, is_pronoun, looks_like_person, split_title};
+use crate::text::sentences::split_sentences;
+use attribution::{RULES, clean_role, clean_speaker};
+use marks::find_quoted;
+use regex::Captures;
+use serde::Serialize;
+
+pub use attribution::{CLAUSE_CUES, CUES};
+
+/// Byte offsets into an article file, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How the words are presented in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// Whole sentences in quotation marks.
+    Direct,
+    /// Reported speech without quotation marks ("Xi said cyberspace is ...").
+    Indirect,
+    /// A set-off quote attributed by a dash line after it.
+    Block,
+    /// A paragraph in a section headed by the speaker's name and role.
+    Statement,
+    /// A few quoted words inside the writer's sentence.
+    Partial,
+}
+
+/// One quotation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub id: String,
+    pub article: String,
+    pub text: String,
+    /// Canonical speaker name, a group ("experts"), or none when the text does not say.
+    pub speaker: Option<String>,
+    pub speaker_title: Option<String>,
+    pub kind: QuoteKind,
+    pub cue: Option<String>,
+    /// The date the words were said, when the text gives one apart from the article's date.
+    pub said_on: Option<PartialDate>,
+    pub occasion: Option<String>,
+    /// Where the words were said, when the text says.
+    pub place: Option<String>,
+    pub span: Span,
+}
+
+/// Who is speaking, as far as one article has told so far.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Speaker {
+    name: String,
+    title: Option<String>,
+}
+
+/// The attribution found for a quote or a clause.
+#[derive(Debug, Clone, Default)]
+struct Attribution {
+    speaker: Option<Speaker>,
+    cue: Option<String>,
+    occasion: Option<String>,
+    said_on: Option<PartialDate>,
+    place: Option<String>,
+}
+
+/// The running context of one article.
+#[derive(Default)]
+struct Walk<'a> {
+    article: Option<&'a Article>,
+    quotes: Vec<Quote>,
+    /// The person most recently named as a speaker or subject: pronouns refer to them.
+    last_person: Option<Speaker>,
+    /// The speaker of the latest quote: a bare quote that follows continues their words.
+    last_quote_speaker: Option<Speaker>,
+    /// Set while inside a "Name, role" statement section.
+    statement_speaker: Option<Speaker>,
+    /// A person named by the latest heading ("President Xi's messages ...").
+    heading_speaker: Option<Speaker>,
+    /// Index of a quote whose paragraph ended with the quote still open.
+    running_quote: Option<usize>,
+    /// Full names of the people this article has named, for "Xi" -> "Xi Jinping".
+    people: NameRegistry,
+}
+
+/// Words too short to be a quotation on their own: "sanction", "non-defensive".
+const MIN_DIRECT_WORDS: usize = 6;
+
+/// Words before a quoted phrase that make it a name or a title, not a quotation.
+const NAMING_WORDS: &[&str] = &[
+    "titled", "entitled", "called", "named", "dubbed", "so-called", "known as", "term", "word",
+    "phrase", "slogan", "label", "labelled", "labeled", "motto", "theme", "as an", "as a",
+];
+
+/// Extracts every quote of one article, speakers resolved within the article.
+pub fn extract_quotes(article: &Article) -> Vec<Quote> {
+    let mut walk = Walk {
+        article: Some(article),
+        ..Walk::default()
+    };
+    let paras = &article.paragraphs;
+    let mut i = 0;
+    while i < paras.len() {
+        let para = &paras[i];
+        let next = paras.get(i + 1);
+        if let Some(dash) = next.filter(|n| is_dash_line(&n.text)) {
+            walk.block_quote(para, dash);
+            i += 2;
+            continue;
+        }
+        match para.kind {
+            ParagraphKind::Heading => walk.heading(para),
+            ParagraphKind::Prose if walk.statement_speaker.is_some() && !para.text.starts_with(['"', '“']) => {
+                walk.statement(para)
+            }
+            ParagraphKind::Prose => walk.prose(para),
+        }
+        i += 1;
+    }
+    let people = walk.people;
+    let mut quotes = walk.quotes;
+    for (n, q) in quotes.iter_mut().enumerate() {
+        q.id = format!("{}#q{}", article.id, n + 1);
+        // A short name used before the full one was known.
+        if let Some(full) = q.speaker.as_deref().and_then(|s| people.canonical(s)) {
+            q.speaker = Some(full);
+        }
+    }
+    quotes
+}
+
+fn is_dash_line(text: &str) -> bool {
+    text.starts_with(['—', '–']) || text.starts_with("--")
+}
+
+impl<'a> Walk<'a> {
+    fn article(&self) -> &'a Article {
+        self.article.expect("walk has an article")
+    }
+
+    fn push(&mut self, para: &Paragraph, start: usize, end: usize, kind: QuoteKind, attr: Attribution) -> usize {
+        let (start, end) = trim_range(&para.text, start, end);
+        let (s, e) = para.original_range(start, end);
+        let speaker = attr.speaker.clone();
+        if let Some(sp) = &speaker
+            && !is_group(&sp.name)
+        {
+            self.last_quote_speaker = Some(sp.clone());
+        }
+        self.quotes.push(Quote {
+            id: String::new(),
+            article: self.article().id.clone(),
+            text: tidy_quote_text(&para.text[start..end]),
+            speaker: speaker.as_ref().map(|s| s.name.clone()),
+            speaker_title: speaker.and_then(|s| s.title),
+            kind,
+            cue: attr.cue,
+            said_on: attr.said_on,
+            occasion: attr.occasion,
+            place: attr.place,
+            span: Span { start: s, end: e },
+        });
+        self.quotes.len() - 1
+    }
+
+    fn heading(&mut self, para: &Paragraph) {
+        self.running_quote = None;
+        if let Some(c) = RULES.name_role_line.captures(&para.text)
+            && looks_like_person(split_title(&c["name"]).1)
+        {
+            let speaker = self.person(&c["name"], Some(&c["role"]));
+            self.statement_speaker = Some(speaker);
+            return;
+        }
+        self.statement_speaker = None;
+        self.heading_speaker = RULES
+            .possessive_person
+            .captures(&para.text)
+            .map(|c| c["sp"].to_string())
+            .filter(|sp| looks_like_person(split_title(sp).1))
+            .map(|sp| self.person(&sp, None));
+    }
+
+    fn statement(&mut self, para: &Paragraph) {
+        let attr = Attribution {
+            speaker: self.statement_speaker.clone(),
+            ..Attribution::default()
+        };
+        self.push(para, 0, para.text.len(), QuoteKind::Statement, attr);
+    }
+
+    fn block_quote(&mut self, para: &Paragraph, dash: &Paragraph) {
+        let text = &para.text;
+        let start = text.find(|c: char| c.is_alphanumeric() || matches!(c, '"' | '“')).unwrap_or(0);
+        let occasion_line = dash.text.trim_start_matches(['—', '–', '-', ' ']);
+        let dates = find_dates(occasion_line);
+        let (occasion, said_on) = match dates.last() {
+            Some(d) => {
+                let before = occasion_line[..d.start].trim_end();
+                let before = before
+                    .strip_suffix(" on")
+                    .or_else(|| before.strip_suffix(" in"))
+                    .unwrap_or(before);
+                (before.trim_end_matches(',').to_string(), Some(d.date))
+            }
+            None => (occasion_line.to_string(), None),
+        };
+        let attr = Attribution {
+            speaker: self.heading_speaker.clone(),
+            cue: None,
+            occasion: Some(occasion),
+            said_on,
+            place: None,
+        };
+        self.push(para, start, text.len(), QuoteKind::Block, attr);
+    }
+
+    fn prose(&mut self, para: &Paragraph) {
+        let text = para.text.as_str();
+        let quoted = find_quoted(text);
+        let continues_quote = text.starts_with(['"', '“']) && self.running_quote.is_some();
+        let running_from = self.running_quote.take();
+        let sentences = split_sentences(text);
+        let mut para_quotes: Vec<(usize, Option<Speaker>)> = Vec::new();
+        let mut quoted_sentences = vec![false; sentences.len()];
+
+        for q in &quoted {
+            let sentence_ix = sentences
+                .iter()
+                .position(|s| s.start <= q.open && q.open < s.end)
+                .unwrap_or(0);
+            let sentence = sentences.get(sentence_ix).cloned().unwrap_or(0..text.len());
+            let inner = &text[q.inner_start..q.inner_end];
+            let words = inner.split_whitespace().count();
+            let before = &text[sentence.start..q.open];
+            // The attribution follows the closing mark, in the sentence that mark ends.
+            let after_end = sentences
+                .iter()
+                .find(|s| s.start <= q.close && q.close < s.end)
+                .map_or(text.len(), |s| s.end)
+                .max(q.after(text));
+            let after = &text[q.after(text).min(after_end)..after_end];
+            if is_naming(before, inner) {
+                continue;
+            }
+            let after_attr = RULES.after_quote.captures(after).map(|c| self.attribution_after(&c, after));
+            let before_attr = RULES.before_quote.captures(before).map(|c| {
+                let gap_words = c.name("gap").map_or(0, |g| g.as_str().split_whitespace().count());
+                (self.attribution_from(&c, before), gap_words)
+            });
+            let is_sentence = words >= MIN_DIRECT_WORDS
+                || inner.trim_end().ends_with(['.', '?', '!', ','])
+                || (words >= 3 && (after_attr.is_some() || before_attr.as_ref().is_some_and(|(_, g)| *g == 0)));
+            let fragment = inner.trim_start().starts_with(char::is_lowercase) && !before.trim().is_empty();
+            let (kind, attr) = if is_sentence && !fragment {
+                let attr = after_attr
+                    .or(before_attr.map(|(a, _)| a))
+                    .unwrap_or_default();
+                (QuoteKind::Direct, attr)
+            } else if words >= 2
+                && let Some((attr, gap)) = before_attr.or(after_attr.map(|a| (a, 0)))
+                && gap <= 12
+            {
+                (QuoteKind::Partial, attr)
+            } else {
+                continue; // a scare quote or a name
+            };
+            quoted_sentences[sentence_ix] = true;
+            let ix = self.push(para, q.inner_start, q.inner_end, kind, attr);
+            if q.runs_on {
+                self.running_quote = Some(ix);
+            }
+            para_quotes.push((ix, self.quotes[ix].speaker.as_ref().map(|_| self.speaker_of(ix))));
+        }
+        self.fill_unattributed(&para_quotes, continues_quote, running_from);
+
+        for (ix, range) in sentences.iter().enumerate() {
+            if quoted_sentences[ix] {
+                continue;
+            }
+            self.reported_speech(para, range.start, range.end);
+            self.note_subject(&text[range.clone()]);
+        }
+    }
+
+    /// Quotes in a paragraph without their own attribution take the paragraph's speaker, or
+    /// continue the speaker of a quote that ran on from the paragraph before.
+    fn fill_unattributed(&mut self, para_quotes: &[(usize, Option<Speaker>)], continues: bool, running_from: Option<usize>) {
+        let known: Vec<&Speaker> = para_quotes.iter().filter_map(|(_, s)| s.as_ref()).collect();
+        for (n, (ix, speaker)) in para_quotes.iter().enumerate() {
+            if speaker.is_some() || self.quotes[*ix].kind != QuoteKind::Direct {
+                continue;
+            }
+            let from_para = para_quotes[..n]
+                .iter()
+                .rev()
+                .chain(para_quotes[n + 1..].iter())
+                .find_map(|(_, s)| s.clone());
+            let inherited = from_para.or_else(|| {
+                (n == 0 && continues)
+                    .then(|| running_from.and_then(|r| self.quotes[r].speaker.as_ref().map(|_| self.speaker_of(r))))
+                    .flatten()
+            });
+            if let Some(sp) = inherited {
+                self.set_speaker(*ix, &sp);
+            }
+        }
+        // A quote that ran on without a speaker takes the one its continuation names.
+        if continues
+            && let Some(r) = running_from
+            && self.quotes[r].speaker.is_none()
+            && let Some(sp) = known.first()
+        {
+            let sp = (*sp).clone();
+            self.set_speaker(r, &sp);
+        }
+    }
+
+    fn speaker_of(&self, ix: usize) -> Speaker {
+        Speaker {
+            name: self.quotes[ix].speaker.clone().unwrap_or_default(),
+            title: self.quotes[ix].speaker_title.clone(),
+        }
+    }
+
+    fn set_speaker(&mut self, ix: usize, sp: &Speaker) {
+        let q = &mut self.quotes[ix];
+        q.speaker = Some(sp.name.clone());
+        q.speaker_title = sp.title.clone();
+    }
+
+    /// Reported speech in one sentence without a direct quote.
+    fn reported_speech(&mut self, para: &Paragraph, start: usize, end: usize) {
+        let sentence = &para.text[start..end];
+        let found = if let Some(c) = RULES.according_first.captures(sentence) {
+            Some((c.name("content").unwrap().range(), self.attribution_from(&c, sentence)))
+        } else if let Some(c) = RULES.according_last.captures(sentence) {
+            Some((c.name("content").unwrap().range(), self.attribution_after(&c, sentence)))
+        } else if let Some(c) = RULES.speaker_last.captures(sentence).filter(|c| ends_attribution(&c["rest"])) {
+            Some((c.name("content").unwrap().range(), self.attribution_after(&c, sentence)))
+        } else if let Some(c) = RULES.speaker_first.captures(sentence) {
+            let mut attr = self.attribution_from(&c, sentence);
+            if let Some(pre) = c.name("pre")
+                && let Some(s) = RULES.speaking_at.captures(pre.as_str())
+            {
+                self.set_occasion(&mut attr, s["occ"].to_string());
+            }
+            Some((c.name("content").unwrap().range(), attr))
+        } else {
+            None
+        };
+        let Some((range, attr)) = found else { return };
+        if attr.speaker.is_none() || range.len() < 12 {
+            return;
+        }
+        self.push(para, start + range.start, start + range.end, QuoteKind::Indirect, attr);
+    }
+
+        /// A sentence that opens with a person's name makes them the one pronouns refer to.
+    fn note_subject(&mut self, sentence: &str) {
+        let first: Vec<&str> = sentence
+            .split_whitespace()
+            .take(3)
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        if first.is_empty() {
+            return;
+        }
+        let candidate = first.join(" ");
+        let candidate = candidate.trim_end_matches([',', '.', '\'', '’', 's']);
+        let (title, name) = split_title(candidate);
+        if looks_like_person(name) && (title.is_some() || self.is_known_person(name)) {
+            self.last_person = Some(self.person(candidate, None));
+        }
+    }
+
+    fn is_known_person(&self, name: &str) -> bool {
+        self.quotes
+            .iter()
+            .filter_map(|q| q.speaker.as_deref())
+            .any(|s| s == name || s.split_whitespace().any(|w| w == name))
+    }
+
+    /// The attribution in captures `sp`/`sp2`, `cue`/`cue2`, `role`, `rest` of an "after" pattern.
+    fn attribution_after(&mut self, c: &Captures<'_>, haystack: &str) -> Attribution {
+        let mut attr = self.attribution_from(c, haystack);
+        let sp_end = c.name("sp").or(c.name("sp2")).map_or(0, |m| m.end());
+        let mut rest = &haystack[sp_end..];
+        if let Some(cue2) = c.name("cue2")
+            && cue2.end() > sp_end
+        {
+            rest = &haystack[cue2.end()..];
+        }
+        if let Some(p) = RULES.place_after.captures(rest) {
+            attr.place = Some(p["place"].to_string());
+            rest = &rest[p.get(0).unwrap().end()..];
+        }
+        if c.name("role").is_none()
+            && let Some(r) = RULES.role_after.captures(rest).filter(|r| is_role(&r["role"]))
+        {
+            let role = clean_role(&r["role"]);
+            if let Some(sp) = attr.speaker.as_mut()
+                && !is_pronoun(&sp.name)
+                && !role.is_empty()
+            {
+                sp.title = Some(role);
+                self.remember(sp.clone());
+            }
+            rest = &rest[r.get(0).unwrap().end()..];
+            rest = rest.trim_start_matches(',');
+        }
+        if let Some(o) = RULES.occasion_after.captures(rest) {
+            self.set_occasion(&mut attr, o["occ"].to_string());
+        }
+        attr
+    }
+
+    /// Speaker, role and cue from named captures, pronouns resolved.
+    fn attribution_from(&mut self, c: &Captures<'_>, _haystack: &str) -> Attribution {
+        let sp = c.name("sp").or(c.name("sp2")).map(|m| m.as_str());
+        let cue = c.name("cue").or(c.name("cue2")).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+        let role = c.name("role").map(|m| clean_role(m.as_str()));
+        let speaker = sp.and_then(|sp| self.resolve(sp, role.as_deref()));
+        Attribution {
+            speaker,
+            cue,
+            ..Attribution::default()
+        }
+    }
+
+    fn set_occasion(&self, attr: &mut Attribution, occasion: String) {
+        let occasion = occasion.trim().to_string();
+        attr.said_on = find_dates(&occasion).last().map(|d| d.date).or_else(|| {
+            occasion
+                .contains("last month")
+                .then(|| self.article().published.and_then(PartialDate::previous_month))
+                .flatten()
+        });
+        attr.occasion = Some(occasion);
+    }
+
+    /// A speaker phrase resolved: pronouns to the person last named, titles split off.
+    fn resolve(&mut self, phrase: &str, role: Option<&str>) -> Option<Speaker> {
+        let phrase = phrase.trim();
+        if is_pronoun(phrase) {
+            // The writer's he/she is not trusted: the person last named is meant.
+            return self.last_person.clone().or_else(|| self.last_quote_speaker.clone());
+        }
+        let cleaned = clean_speaker(phrase);
+        if is_group(&cleaned) || !looks_like_person(split_title(&cleaned).1) {
+            let name = cleaned
+                .strip_prefix("The ")
+                .filter(|rest| is_group(rest) && rest.chars().next().is_some_and(char::is_lowercase))
+                .map_or(cleaned.clone(), str::to_string);
+            return Some(Speaker {
+                name,
+                title: role.map(str::to_string),
+            });
+        }
+        Some(self.person(&cleaned, role))
+    }
+
+    /// A person named in the text, with what this article already knows of their role.
+    fn person(&mut self, written: &str, role: Option<&str>) -> Speaker {
+        let (title, name) = split_title(written.trim());
+        let name = name.trim_end_matches([',', '.']).to_string();
+        self.people.add(&name);
+        let name = self.people.canonical(&name).unwrap_or(name);
+        let role = role
+            .map(clean_role)
+            .or_else(|| title.map(str::to_string))
+            .or_else(|| self.known_role(&name));
+        let speaker = Speaker { name, title: role };
+        self.remember(speaker.clone());
+        speaker
+    }
+
+    fn known_role(&self, name: &str) -> Option<String> {
+        [&self.last_person, &self.last_quote_speaker, &self.statement_speaker]
+            .into_iter()
+            .flatten()
+            .find(|s| s.name == name)
+            .and_then(|s| s.title.clone())
+            .or_else(|| {
+                self.quotes
+                    .iter()
+                    .rev()
+                    .find(|q| q.speaker.as_deref() == Some(name))
+                    .and_then(|q| q.speaker_title.clone())
+            })
+    }
+
+    fn remember(&mut self, speaker: Speaker) {
+        if !is_group(&speaker.name) && looks_like_person(&speaker.name) {
+            self.last_person = Some(speaker);
+        }
+    }
+}
+
+/// Words that continue the sentence after a speaker rather than give their role.
+const NOT_ROLE_STARTS: &[&str] = &["and", "but", "or", "which", "while", "as", "who", "when", "where", "adding", "saying", "according"];
+
+/// Whether text after "said X," is X's role ("deputy director of ...") rather than the sentence
+/// going on ("stressing ...", "noting that ...", "and called for ...").
+fn is_role(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let lower = first.to_lowercase();
+    (text.starts_with("who is") || !NOT_ROLE_STARTS.contains(&lower.as_str()))
+        && !(lower.ends_with("ing") && lower != "king")
+        && !lower.ends_with("ed")
+}
+
+/// Whether quoted words are a name or title ("a white paper titled “...”", Title Case phrases).
+fn is_naming(before: &str, inner: &str) -> bool {
+    let before = before.trim_end().to_lowercase();
+    if NAMING_WORDS.iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let significant: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    // "Clean the Internet Campaign", "Jointly Building a Community with a Shared Future".
+    words.len() >= 2
+        && !significant.is_empty()
+        && significant.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !inner.trim_end().ends_with(['.', '?', '!'])
+}
+
+/// Trims spaces and the trailing comma a quote carries before its closing mark.
+fn trim_range(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    let slice = &text[start..end];
+    start += slice.len() - slice.trim_start().len();
+    let slice = &text[start..end];
+    end -= slice.len() - slice.trim_end_matches(|c: char| c.is_whitespace() || c == ',').len();
+    (start, end.max(start))
+}
+
+fn tidy_quote_text(text: &str) -> String {
+    text.trim_start_matches(['•', '*', ' '])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether what follows "CLAUSE, X said" closes the attribution (a role, an occasion, the end),
+/// rather than starting the reported clause itself ("Before the talks, X said the plan ...").
+fn ends_attribution(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let first = rest.split_whitespace().next().unwrap_or("");
+    rest.is_empty()
+        || rest.starts_with([',', '.', ';', '!', '?'])
+        || matches!(first, "in" | "at" | "on" | "during" | "last" | "this" | "earlier" | "later" | "today" | "yesterday")
+}

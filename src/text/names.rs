@@ -1,0 +1,221 @@
+//! Who can speak: people's names with their titles, pronouns, groups ("experts", "a source") and
+//! organisations, as regex fragments and tables, plus the canonical-name registry that makes
+//! "President Xi", "Xi" and "Xi Jinping" one speaker. Knows nothing of quotation marks.
+
+use std::collections::HashMap;
+
+/// Titles written before a name; kept as the speaker's role when no other role is given.
+/// Longest first so that "Vice President" wins over "President".
+pub const TITLES: &[&str] = &[
+    "Secretary of State",
+    "Attorney General",
+    "Vice President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Vice Premier",
+    "Vice-President",
+    "President",
+    "Premier",
+    "Chancellor",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Sen.",
+    "Representative",
+    "Rep.",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Judge",
+    "Justice",
+    "Chairman",
+    "Chairwoman",
+    "Ambassador",
+    "General",
+    "Gen.",
+    "Commissioner",
+    "Director",
+    "Professor",
+    "Prof.",
+    "Dr.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Pope",
+    "King",
+    "Queen",
+    "Prince",
+    "Speaker",
+    "Rev.",
+    "Gov",
+];
+
+/// Titles that say nothing about a role: dropped rather than kept as `speaker_title`.
+const COURTESY_TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr."];
+
+/// Nouns for unnamed speakers: kept as groups, never merged with people.
+pub const GROUP_NOUNS: &[&str] = &[
+    "experts", "expert", "officials", "official", "analysts", "analyst", "sources", "source",
+    "critics", "observers", "researchers", "researcher", "scholars", "economists", "residents",
+    "witnesses", "lawmakers", "legislators", "aides", "aide", "advisers", "adviser", "insiders",
+    "diplomats", "diplomat", "people", "supporters", "opponents", "voters", "police", "authorities",
+    "investigators", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "statement",
+    "report", "survey", "poll", "study", "campaign", "paper", "document", "organizers", "leaders",
+    "members", "executives", "executive", "employees", "students", "parents", "teachers", "doctors",
+    "scientists", "activists", "protesters", "democrats", "republicans", "officers", "group",
+    "committee", "agency", "ministry", "department", "government", "administration", "court",
+    "website", "newspaper", "politicians", "politician", "commentators", "campaigners", "poll", "data", "filing", "memo", "letter", "complaint", "lawsuit",
+];
+
+/// Third-person pronouns that refer back to a speaker.
+pub const PRONOUNS: &[&str] = &["he", "she", "they"];
+
+/// Words that make a capitalised phrase an organisation, place or thing rather than a person.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "administration", "conference", "ministry", "department", "office", "bureau", "center",
+    "centre", "commission", "council", "committee", "agency", "university", "institute", "party",
+    "law", "act", "day", "week", "internet", "china", "chinese", "united", "states", "house",
+    "senate", "congress", "court", "times", "post", "daily", "news", "journal", "group", "company",
+    "bank", "fund", "association", "organization", "organisation", "union", "forum", "network",
+    "campaign", "strategy", "plan", "program", "programme", "service", "services", "inc", "corp",
+    "the", "white", "paper", "city", "province", "county", "republic", "kingdom", "government",
+    "general", "assembly", "nations", "national", "international", "world", "global", "foundation",
+    "school", "college", "hospital", "police", "army", "navy", "force", "security", "cyberspace",
+];
+
+/// Whether a capitalised phrase reads as a person's name (not an organisation or place).
+pub fn looks_like_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| {
+            let lower = w.trim_end_matches(['.', ',']).to_lowercase();
+            !NOT_PERSON_WORDS.contains(&lower.as_str())
+        })
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase))
+}
+
+/// Splits a leading title off a name: "President Xi Jinping" -> (Some("President"), "Xi Jinping").
+/// Courtesy titles are dropped. A title alone is not split.
+pub fn split_title(name: &str) -> (Option<&'static str>, &str) {
+    for title in TITLES {
+        if let Some(rest) = name.strip_prefix(title)
+            && let Some(rest) = rest.strip_prefix(' ')
+            && !rest.trim().is_empty()
+        {
+            let kept = (!COURTESY_TITLES.contains(title)).then_some(*title);
+            return (kept, rest.trim());
+        }
+    }
+    (None, name)
+}
+
+/// Whether `word` is a pronoun that can refer back to a speaker.
+pub fn is_pronoun(word: &str) -> bool {
+    PRONOUNS.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether a speaker phrase names a group or unnamed source rather than a person.
+pub fn is_group(phrase: &str) -> bool {
+    let last = phrase
+        .split(|c: char| c.is_whitespace())
+        .take_while(|w| !matches!(*w, "for" | "of" | "at" | "with" | "from"))
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    GROUP_NOUNS.contains(&last.as_str())
+}
+
+/// Canonical names: maps a short form ("Xi") to the one full name that contains it
+/// ("Xi Jinping"), as first or last word. Ambiguous short forms stay as written.
+#[derive(Debug, Default, Clone)]
+pub struct NameRegistry {
+    full_names: Vec<String>,
+}
+
+impl NameRegistry {
+    /// Remembers a person's full name (two words or more).
+    pub fn add(&mut self, name: &str) {
+        if name.split_whitespace().count() >= 2 && !self.full_names.iter().any(|n| n == name) {
+            self.full_names.push(name.to_string());
+        }
+    }
+
+    /// The canonical form of `name`: itself when it is a full name or unknown.
+    pub fn canonical(&self, name: &str) -> Option<String> {
+        if name.split_whitespace().count() != 1 {
+            return None;
+        }
+        let matches: Vec<&String> = self
+            .full_names
+            .iter()
+            .filter(|full| {
+                let words: Vec<&str> = full.split_whitespace().collect();
+                words.first() == Some(&name) || words.last() == Some(&name)
+            })
+            .collect();
+        (matches.len() == 1).then(|| matches[0].clone())
+    }
+
+    /// Resolves a short name against this registry, else against `fallback` (the corpus).
+    pub fn resolve(&self, name: &str, fallback: &NameRegistry) -> String {
+        self.canonical(name)
+            .or_else(|| fallback.canonical(name))
+            .unwrap_or_else(|| name.to_string())
+    }
+}
+
+/// Counts how often each role is given to a speaker, to pick the one to show.
+pub fn most_common_role<'a>(roles: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut order = Vec::new();
+    for role in roles {
+        if !counts.contains_key(role) {
+            order.push(role);
+        }
+        *counts.entry(role).or_default() += 1;
+    }
+    // The longest among the most frequent roles says the most.
+    let best = counts.values().copied().max()?;
+    order
+        .into_iter()
+        .filter(|r| counts[r] == best)
+        .max_by_key(|r| r.len())
+        .map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_split_off_and_courtesy_titles_dropped() {
+        assert_eq!(split_title("President Xi Jinping"), (Some("President"), "Xi Jinping"));
+        assert_eq!(split_title("Mr. Smith"), (None, "Smith"));
+        assert_eq!(split_title("President"), (None, "President"));
+    }
+
+    #[test]
+    fn short_names_resolve_to_the_unique_full_name() {
+        let mut reg = NameRegistry::default();
+        reg.add("Xi Jinping");
+        reg.add("Yu Wenwen");
+        assert_eq!(reg.resolve("Xi", &NameRegistry::default()), "Xi Jinping");
+        assert_eq!(reg.resolve("Wenwen", &NameRegistry::default()), "Yu Wenwen");
+        reg.add("Yu Qiang");
+        assert_eq!(reg.resolve("Yu", &NameRegistry::default()), "Yu", "ambiguous stays");
+    }
+
+    #[test]
+    fn people_are_told_from_organisations() {
+        assert!(looks_like_person("Cao Shumin"));
+        assert!(looks_like_person("Xi"));
+        assert!(!looks_like_person("China Internet Network Information Center"));
+        assert!(!looks_like_person("The Post"));
+        assert!(is_group("experts"));
+        assert!(is_group("a spokesman for the ministry"));
+        assert!(!is_group("Xi"));
+    }
+}
