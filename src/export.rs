@@ -2,8 +2,8 @@
 //! the README. Owns the shape of `articles`, `quotes` and `claims`; nothing here reads files.
 
 use crate::corpus::Article;
-use crate::extract::{Claim, Extraction};
 use crate::extract::quotes::Quote;
+use crate::extract::{Claim, Extraction};
 use crate::text::dates::PartialDate;
 use serde::Serialize;
 

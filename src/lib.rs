@@ -2,7 +2,9 @@
 //!
 //! The pipeline: [`corpus::load_dir`] reads articles (front matter or detected metadata, cleaned
 //! paragraphs with offsets into the file); [`extract::extract_corpus`] finds every quotation with
-//! its canonical speaker and every numeric claim; [`export::export`] shapes them as JSON.
+//! its canonical speaker and every numeric claim; [`library::Library`] indexes them for search;
+//! [`commands::run`] answers a slash command with [`render::Card`]s, which the console prints
+//! and the Discord shell turns into embeds.
 //!
 //! ```
 //! let article = quotebot::corpus::parse_article(
@@ -13,7 +15,13 @@
 //! assert_eq!(found.quotes[0].speaker.as_deref(), Some("Jane Doe"));
 //! assert_eq!(found.quotes[0].speaker_title.as_deref(), Some("a minister"));
 //! ```
+pub mod commands;
+pub mod console;
 pub mod corpus;
+pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod library;
+pub mod render;
+pub mod search;
 pub mod text;

@@ -4,27 +4,44 @@ use std::process::Command;
 
 fn quotebot() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_quotebot"));
-    cmd.current_dir(env!("CARGO_MANIFEST_DIR")).env_remove("CORPUS_DIR").env_remove("DISCORD_TOKEN");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("CORPUS_DIR")
+        .env_remove("DISCORD_TOKEN");
     cmd
 }
 
 #[test]
 fn export_lists_the_corpus_with_speakers_and_occasion_dates() {
     let out = quotebot().args(["export"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["articles"].as_array().unwrap().len(), 5);
     let quotes = doc["quotes"].as_array().unwrap();
     let sovereignty = quotes
         .iter()
-        .find(|q| q["text"].as_str().unwrap().contains("respect cyber sovereignty"))
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .unwrap()
+                .contains("respect cyber sovereignty")
+        })
         .expect("the 2014 message is extracted");
     assert_eq!(sovereignty["speaker"], "Xi Jinping");
     assert_eq!(sovereignty["kind"], "block");
     assert_eq!(sovereignty["said_on"], "2014-11-19");
     // Spans point at the words in the file.
-    let file = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/001_f51e464d7cf6a9c4.txt")).unwrap();
-    let (s, e) = (sovereignty["span"]["start"].as_u64().unwrap() as usize, sovereignty["span"]["end"].as_u64().unwrap() as usize);
+    let file = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/001_f51e464d7cf6a9c4.txt"),
+    )
+    .unwrap();
+    let (s, e) = (
+        sovereignty["span"]["start"].as_u64().unwrap() as usize,
+        sovereignty["span"]["end"].as_u64().unwrap() as usize,
+    );
     assert!(file[s..e].contains("respect cyber sovereignty"));
 }
 
@@ -33,7 +50,11 @@ fn extract_reports_bad_files_and_still_extracts_the_good_ones() {
     let dir = std::env::temp_dir().join(format!("quotebot-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let good = dir.join("good.txt");
-    std::fs::write(&good, "A title here\n\n\"We will keep every promise we made to the voters,\" said Jane Doe.\n").unwrap();
+    std::fs::write(
+        &good,
+        "A title here\n\n\"We will keep every promise we made to the voters,\" said Jane Doe.\n",
+    )
+    .unwrap();
     let binary = dir.join("binary.txt");
     std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
     let broken = dir.join("broken.md");
@@ -41,12 +62,22 @@ fn extract_reports_bad_files_and_still_extracts_the_good_ones() {
     let empty = dir.join("empty.txt");
     std::fs::write(&empty, "\n  \n").unwrap();
     let missing = dir.join("missing.txt");
-    let out = quotebot().arg("extract").args([&good, &binary, &broken, &empty, &missing]).output().unwrap();
+    let out = quotebot()
+        .arg("extract")
+        .args([&good, &binary, &broken, &empty, &missing])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("binary.txt: not UTF-8 text"), "{stderr}");
-    assert!(stderr.contains("broken.md: line 3: expected `key: value`"), "{stderr}");
-    assert!(stderr.contains("empty.txt: the article has no text"), "{stderr}");
+    assert!(
+        stderr.contains("broken.md: line 3: expected `key: value`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("empty.txt: the article has no text"),
+        "{stderr}"
+    );
     assert!(stderr.contains("missing.txt: cannot read"), "{stderr}");
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["quotes"][0]["speaker"], "Jane Doe");
@@ -56,8 +87,14 @@ fn extract_reports_bad_files_and_still_extracts_the_good_ones() {
 
 #[test]
 fn export_of_a_missing_folder_says_what_to_do() {
-    let out = quotebot().args(["export", "--corpus", "no/such/folder"]).output().unwrap();
+    let out = quotebot()
+        .args(["export", "--corpus", "no/such/folder"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("no/such/folder") && stderr.contains("--corpus"), "{stderr}");
+    assert!(
+        stderr.contains("no/such/folder") && stderr.contains("--corpus"),
+        "{stderr}"
+    );
 }

@@ -12,8 +12,16 @@ fn corpus_articles() {
     // Extract over the whole corpus so that speaker names are canonical across articles.
     let all = extract_corpus(&loaded.articles);
     for article in &loaded.articles {
-        let quotes: Vec<_> = all.quotes.iter().filter(|q| q.article == article.id).collect();
-        let claims: Vec<_> = all.claims.iter().filter(|c| c.article == article.id).collect();
+        let quotes: Vec<_> = all
+            .quotes
+            .iter()
+            .filter(|q| q.article == article.id)
+            .collect();
+        let claims: Vec<_> = all
+            .claims
+            .iter()
+            .filter(|c| c.article == article.id)
+            .collect();
         let view = serde_json::json!({
             "title": article.title, "source": article.source, "author": article.author,
             "published": article.published, "quotes": quotes, "claims": claims,

@@ -71,8 +71,9 @@ const SHARE_BUTTONS: &[&str] = &[
 
 /// Words after which a line cannot end a paragraph: a break there cut a sentence in two.
 const DANGLING_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with", "from",
-    "as", "that", "which", "who", "its", "their", "his", "her", "our", "this", "these", "into",
+    "the", "a", "an", "of", "and", "or", "but", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "that", "which", "who", "its", "their", "his", "her", "our", "this", "these",
+    "into",
 ];
 
 static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| RegexSet::new(FURNITURE_PATTERNS).unwrap());
@@ -289,7 +290,11 @@ mod tests {
         let text = "China had 854 million users, according to a report released by the\n\nWU HEPING / FOR CHINA DAILY\n\nChina Internet Network Information Center.\n";
         let paras = paragraphs(text, 0);
         assert_eq!(paras.len(), 1);
-        assert!(paras[0].text.ends_with("released by the China Internet Network Information Center."));
+        assert!(
+            paras[0]
+                .text
+                .ends_with("released by the China Internet Network Information Center.")
+        );
         // The offset of a word after the cut points at that word in the file.
         let at = paras[0].text.find("Internet Network").unwrap();
         let orig = paras[0].original_offset(at);
@@ -299,6 +304,9 @@ mod tests {
     #[test]
     fn keeps_a_repeated_paragraph_once() {
         let text = "One long paragraph of text.\nAnother one here.\nOne long paragraph of text.\n";
-        assert_eq!(texts(text), ["One long paragraph of text.", "Another one here."]);
+        assert_eq!(
+            texts(text),
+            ["One long paragraph of text.", "Another one here."]
+        );
     }
 }

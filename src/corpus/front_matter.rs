@@ -21,7 +21,9 @@ pub struct FrontMatter {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FrontMatterError {
     /// The opening `---` has no closing `---` line.
-    #[error("line {line}: front matter opened here is never closed; add a line with only `---` after the last key")]
+    #[error(
+        "line {line}: front matter opened here is never closed; add a line with only `---` after the last key"
+    )]
     Unclosed { line: usize },
     /// A line inside the block is not `key: value`.
     #[error("line {line}: expected `key: value` in front matter, found `{text}`")]
@@ -46,9 +48,8 @@ pub fn split_front_matter(text: &str) -> Result<(FrontMatter, usize), FrontMatte
     }
     let mut fm = FrontMatter::default();
     let mut offset = first_line_end;
-    let mut line_no = 1;
-    for line in text[first_line_end..].split_inclusive('\n') {
-        line_no += 1;
+    // Line 1 is the opening `---`.
+    for (line_no, line) in (2..).zip(text[first_line_end..].split_inclusive('\n')) {
         offset += line.len();
         let trimmed = line.trim();
         if trimmed == "---" {
@@ -75,17 +76,22 @@ pub fn split_front_matter(text: &str) -> Result<(FrontMatter, usize), FrontMatte
                 if let Some(v) = &value
                     && !(v.starts_with("http://") || v.starts_with("https://"))
                 {
-                    return Err(FrontMatterError::BadUrl { line: line_no, value: v.clone() });
+                    return Err(FrontMatterError::BadUrl {
+                        line: line_no,
+                        value: v.clone(),
+                    });
                 }
                 fm.url = value;
             }
             "published" | "date" => {
                 fm.published = match value {
                     None => None,
-                    Some(v) => Some(PartialDate::parse_iso(&v).ok_or(FrontMatterError::BadDate {
-                        line: line_no,
-                        value: v,
-                    })?),
+                    Some(v) => {
+                        Some(PartialDate::parse_iso(&v).ok_or(FrontMatterError::BadDate {
+                            line: line_no,
+                            value: v,
+                        })?)
+                    }
                 }
             }
             _ => return Err(FrontMatterError::UnknownKey { line: line_no, key }),
@@ -124,9 +130,24 @@ mod tests {
     #[test]
     fn errors_name_the_line() {
         let err = split_front_matter("---\ntitle: x\nauthr: y\n---\n").unwrap_err();
-        assert_eq!(err, FrontMatterError::UnknownKey { line: 3, key: "authr".into() });
-        assert!(matches!(split_front_matter("---\ntitle x\n---\n"), Err(FrontMatterError::NotKeyValue { line: 2, .. })));
-        assert!(matches!(split_front_matter("---\ntitle: x\n"), Err(FrontMatterError::Unclosed { line: 1 })));
-        assert!(matches!(split_front_matter("---\npublished: soon\n---\n"), Err(FrontMatterError::BadDate { line: 2, .. })));
+        assert_eq!(
+            err,
+            FrontMatterError::UnknownKey {
+                line: 3,
+                key: "authr".into()
+            }
+        );
+        assert!(matches!(
+            split_front_matter("---\ntitle x\n---\n"),
+            Err(FrontMatterError::NotKeyValue { line: 2, .. })
+        ));
+        assert!(matches!(
+            split_front_matter("---\ntitle: x\n"),
+            Err(FrontMatterError::Unclosed { line: 1 })
+        ));
+        assert!(matches!(
+            split_front_matter("---\npublished: soon\n---\n"),
+            Err(FrontMatterError::BadDate { line: 2, .. })
+        ));
     }
 }

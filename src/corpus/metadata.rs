@@ -63,14 +63,18 @@ pub fn detect(lines: &[Option<Line<'_>>], paragraphs: &[Paragraph]) -> Detected 
         .collect();
 
     let mut found = Detected {
-        published: header.iter().find_map(|l| find_dates(l).first().map(|d| d.date)),
+        published: header
+            .iter()
+            .find_map(|l| find_dates(l).first().map(|d| d.date)),
         ..Detected::default()
     };
     for line in &header {
         if let Some(caps) = BYLINE.captures(line) {
             found.author = Some(normalise_name(&caps["name"]));
             if let Some(source) = caps.name("source") {
-                found.source = Some(publication_in(source.as_str()).unwrap_or_else(|| source.as_str().to_string()));
+                found.source = Some(
+                    publication_in(source.as_str()).unwrap_or_else(|| source.as_str().to_string()),
+                );
             }
             break;
         }
@@ -122,7 +126,12 @@ pub fn normalise_name(name: &str) -> String {
             let mut chars = w.chars();
             chars
                 .next()
-                .map(|first| first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect())
+                .map(|first| {
+                    first
+                        .to_uppercase()
+                        .chain(chars.flat_map(char::to_lowercase))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
         .collect::<Vec<String>>()
@@ -140,7 +149,9 @@ mod tests {
 
     #[test]
     fn reads_byline_with_publication() {
-        let d = detect_text("China Daily Website\n\nLet us join hands\n\nUpdated: 2012-02-07 08:23\nBy Tang Lan ( China Daily)\n\nBody text that runs on.\n");
+        let d = detect_text(
+            "China Daily Website\n\nLet us join hands\n\nUpdated: 2012-02-07 08:23\nBy Tang Lan ( China Daily)\n\nBody text that runs on.\n",
+        );
         assert_eq!(d.author.as_deref(), Some("Tang Lan"));
         assert_eq!(d.source.as_deref(), Some("China Daily"));
         assert_eq!(d.published.unwrap().to_string(), "2012-02-07");
@@ -149,14 +160,18 @@ mod tests {
 
     #[test]
     fn capitalised_byline_becomes_a_name() {
-        let d = detect_text("WORLD INTERNET CONFERENCE\n\nChina to step up cooperation\n\nBy CAO DESHENG\n\nText.\n");
+        let d = detect_text(
+            "WORLD INTERNET CONFERENCE\n\nChina to step up cooperation\n\nBy CAO DESHENG\n\nText.\n",
+        );
         assert_eq!(d.author.as_deref(), Some("Cao Desheng"));
         assert_eq!(d.title.as_deref(), Some("China to step up cooperation"));
     }
 
     #[test]
     fn dateline_in_share_row_and_publication_in_parentheses() {
-        let d = detect_text("Facebook Twitter google plus Saturday 26 September 2015\n\nCommentary: China is a Defender\n\n(People's Daily Online)    06:05, September 26, 2015\n\nText.\n");
+        let d = detect_text(
+            "Facebook Twitter google plus Saturday 26 September 2015\n\nCommentary: China is a Defender\n\n(People's Daily Online)    06:05, September 26, 2015\n\nText.\n",
+        );
         assert_eq!(d.published.unwrap().to_string(), "2015-09-26");
         assert_eq!(d.source.as_deref(), Some("People's Daily Online"));
         assert_eq!(d.title.as_deref(), Some("Commentary: China is a Defender"));

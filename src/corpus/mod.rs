@@ -34,7 +34,10 @@ pub struct Article {
 pub enum ArticleError {
     /// The file could not be opened or read.
     #[error("{file}: cannot read: {source}")]
-    Io { file: String, source: std::io::Error },
+    Io {
+        file: String,
+        source: std::io::Error,
+    },
     /// The bytes are not UTF-8 text.
     #[error("{file}: not UTF-8 text (invalid byte at offset {offset}); save the article as UTF-8")]
     NotUtf8 { file: String, offset: usize },
@@ -43,17 +46,23 @@ pub enum ArticleError {
     Empty { file: String },
     /// Front matter present but malformed.
     #[error("{file}: {source}")]
-    FrontMatter { file: String, source: FrontMatterError },
+    FrontMatter {
+        file: String,
+        source: FrontMatterError,
+    },
 }
 
 /// Parses one article from its text; `file` is only used to name it.
 pub fn parse_article(file: &str, text: &str) -> Result<Article, ArticleError> {
-    let (fm, body_start) = split_front_matter(text).map_err(|source| ArticleError::FrontMatter {
-        file: file.to_string(),
-        source,
-    })?;
+    let (fm, body_start) =
+        split_front_matter(text).map_err(|source| ArticleError::FrontMatter {
+            file: file.to_string(),
+            source,
+        })?;
     if text[body_start..].trim().is_empty() {
-        return Err(ArticleError::Empty { file: file.to_string() });
+        return Err(ArticleError::Empty {
+            file: file.to_string(),
+        });
     }
     let lines = clean::lines(text, body_start);
     let paragraphs = clean::paragraphs(text, body_start);
@@ -101,8 +110,13 @@ pub struct Loaded {
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
     /// The folder is missing or unreadable.
-    #[error("corpus folder {dir}: {source}; set CORPUS_DIR or pass --corpus with a folder of .txt/.md articles")]
-    Dir { dir: PathBuf, source: std::io::Error },
+    #[error(
+        "corpus folder {dir}: {source}; set CORPUS_DIR or pass --corpus with a folder of .txt/.md articles"
+    )]
+    Dir {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Extensions read as articles.
@@ -123,7 +137,9 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusError> {
                 && p.extension()
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e))
-                && !p.file_name().is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case("README.md"))
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case("README.md"))
         })
         .collect();
     paths.sort();
@@ -162,9 +178,18 @@ mod tests {
 
     #[test]
     fn empty_and_front_matter_only_are_errors() {
-        assert!(matches!(parse_article("e.txt", "  \n"), Err(ArticleError::Empty { .. })));
-        assert!(matches!(parse_article("e.txt", "---\ntitle: x\n---\n"), Err(ArticleError::Empty { .. })));
+        assert!(matches!(
+            parse_article("e.txt", "  \n"),
+            Err(ArticleError::Empty { .. })
+        ));
+        assert!(matches!(
+            parse_article("e.txt", "---\ntitle: x\n---\n"),
+            Err(ArticleError::Empty { .. })
+        ));
         let err = parse_article("e.txt", "---\ntitle x\n---\nBody").unwrap_err();
-        assert_eq!(err.to_string(), "e.txt: line 2: expected `key: value` in front matter, found `title x`");
+        assert_eq!(
+            err.to_string(),
+            "e.txt: line 2: expected `key: value` in front matter, found `title x`"
+        );
     }
 }

@@ -6,8 +6,8 @@ pub mod claims;
 pub mod quotes;
 
 use crate::corpus::{Article, Paragraph, ParagraphKind};
-use crate::text::sentences::split_sentences;
 use crate::text::names::{NameRegistry, is_group, looks_like_person};
+use crate::text::sentences::split_sentences;
 use claims::{ClaimMatch, Qualifier, extract_claims_in_sentence};
 use quotes::{Quote, Span, extract_quotes};
 use serde::Serialize;
@@ -36,19 +36,39 @@ pub struct Claim {
 /// Every numeric claim in an article's prose, sentence by sentence.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
-    for para in article.paragraphs.iter().filter(|p| p.kind == ParagraphKind::Prose) {
+    for para in article
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Prose)
+    {
         for range in split_sentences(&para.text) {
             let sentence = &para.text[range.clone()];
             let first = out.len();
             for m in extract_claims_in_sentence(sentence) {
-                out.push(claim_record(article, para, range.start, sentence, &m, first, out.len()));
+                out.push(claim_record(
+                    article,
+                    para,
+                    range.start,
+                    sentence,
+                    &m,
+                    first,
+                    out.len(),
+                ));
             }
         }
     }
     out
 }
 
-fn claim_record(article: &Article, para: &Paragraph, offset: usize, sentence: &str, m: &ClaimMatch, first: usize, n: usize) -> Claim {
+fn claim_record(
+    article: &Article,
+    para: &Paragraph,
+    offset: usize,
+    sentence: &str,
+    m: &ClaimMatch,
+    first: usize,
+    n: usize,
+) -> Claim {
     let (start, end) = para.original_range(offset + m.start, offset + m.end);
     Claim {
         id: format!("{}#c{}", article.id, n + 1),
@@ -62,7 +82,9 @@ fn claim_record(article: &Article, para: &Paragraph, offset: usize, sentence: &s
         text: sentence[m.start..m.end].to_string(),
         sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
         as_of: m.as_of.clone(),
-        conversion_of: m.conversion_of.map(|i| format!("{}#c{}", article.id, first + i + 1)),
+        conversion_of: m
+            .conversion_of
+            .map(|i| format!("{}#c{}", article.id, first + i + 1)),
         span: Span { start, end },
     }
 }

@@ -227,7 +227,11 @@ mod tests {
             ("on November 19, 2014", "2014-11-19"),
         ];
         for (text, want) in cases {
-            assert_eq!(first_date(text).map(|d| d.to_string()).as_deref(), Some(want), "{text}");
+            assert_eq!(
+                first_date(text).map(|d| d.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
         }
     }
 

@@ -55,16 +55,87 @@ const COURTESY_TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr."];
 
 /// Nouns for unnamed speakers: kept as groups, never merged with people.
 pub const GROUP_NOUNS: &[&str] = &[
-    "experts", "expert", "officials", "official", "analysts", "analyst", "sources", "source",
-    "critics", "observers", "researchers", "researcher", "scholars", "economists", "residents",
-    "witnesses", "lawmakers", "legislators", "aides", "aide", "advisers", "adviser", "insiders",
-    "diplomats", "diplomat", "people", "supporters", "opponents", "voters", "police", "authorities",
-    "investigators", "prosecutors", "spokesman", "spokeswoman", "spokesperson", "statement",
-    "report", "survey", "poll", "study", "campaign", "paper", "document", "organizers", "leaders",
-    "members", "executives", "executive", "employees", "students", "parents", "teachers", "doctors",
-    "scientists", "activists", "protesters", "democrats", "republicans", "officers", "group",
-    "committee", "agency", "ministry", "department", "government", "administration", "court",
-    "website", "newspaper", "politicians", "politician", "commentators", "campaigners", "poll", "data", "filing", "memo", "letter", "complaint", "lawsuit",
+    "experts",
+    "expert",
+    "officials",
+    "official",
+    "analysts",
+    "analyst",
+    "sources",
+    "source",
+    "critics",
+    "observers",
+    "researchers",
+    "researcher",
+    "scholars",
+    "economists",
+    "residents",
+    "witnesses",
+    "lawmakers",
+    "legislators",
+    "aides",
+    "aide",
+    "advisers",
+    "adviser",
+    "insiders",
+    "diplomats",
+    "diplomat",
+    "people",
+    "supporters",
+    "opponents",
+    "voters",
+    "police",
+    "authorities",
+    "investigators",
+    "prosecutors",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "statement",
+    "report",
+    "survey",
+    "poll",
+    "study",
+    "campaign",
+    "paper",
+    "document",
+    "organizers",
+    "leaders",
+    "members",
+    "executives",
+    "executive",
+    "employees",
+    "students",
+    "parents",
+    "teachers",
+    "doctors",
+    "scientists",
+    "activists",
+    "protesters",
+    "democrats",
+    "republicans",
+    "officers",
+    "group",
+    "committee",
+    "agency",
+    "ministry",
+    "department",
+    "government",
+    "administration",
+    "court",
+    "website",
+    "newspaper",
+    "politicians",
+    "politician",
+    "commentators",
+    "campaigners",
+    "poll",
+    "data",
+    "filing",
+    "memo",
+    "letter",
+    "complaint",
+    "lawsuit",
 ];
 
 /// Third-person pronouns that refer back to a speaker.
@@ -72,15 +143,84 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they"];
 
 /// Words that make a capitalised phrase an organisation, place or thing rather than a person.
 const NOT_PERSON_WORDS: &[&str] = &[
-    "administration", "conference", "ministry", "department", "office", "bureau", "center",
-    "centre", "commission", "council", "committee", "agency", "university", "institute", "party",
-    "law", "act", "day", "week", "internet", "china", "chinese", "united", "states", "house",
-    "senate", "congress", "court", "times", "post", "daily", "news", "journal", "group", "company",
-    "bank", "fund", "association", "organization", "organisation", "union", "forum", "network",
-    "campaign", "strategy", "plan", "program", "programme", "service", "services", "inc", "corp",
-    "the", "white", "paper", "city", "province", "county", "republic", "kingdom", "government",
-    "general", "assembly", "nations", "national", "international", "world", "global", "foundation",
-    "school", "college", "hospital", "police", "army", "navy", "force", "security", "cyberspace",
+    "administration",
+    "conference",
+    "ministry",
+    "department",
+    "office",
+    "bureau",
+    "center",
+    "centre",
+    "commission",
+    "council",
+    "committee",
+    "agency",
+    "university",
+    "institute",
+    "party",
+    "law",
+    "act",
+    "day",
+    "week",
+    "internet",
+    "china",
+    "chinese",
+    "united",
+    "states",
+    "house",
+    "senate",
+    "congress",
+    "court",
+    "times",
+    "post",
+    "daily",
+    "news",
+    "journal",
+    "group",
+    "company",
+    "bank",
+    "fund",
+    "association",
+    "organization",
+    "organisation",
+    "union",
+    "forum",
+    "network",
+    "campaign",
+    "strategy",
+    "plan",
+    "program",
+    "programme",
+    "service",
+    "services",
+    "inc",
+    "corp",
+    "the",
+    "white",
+    "paper",
+    "city",
+    "province",
+    "county",
+    "republic",
+    "kingdom",
+    "government",
+    "general",
+    "assembly",
+    "nations",
+    "national",
+    "international",
+    "world",
+    "global",
+    "foundation",
+    "school",
+    "college",
+    "hospital",
+    "police",
+    "army",
+    "navy",
+    "force",
+    "security",
+    "cyberspace",
 ];
 
 /// Whether a capitalised phrase reads as a person's name (not an organisation or place).
@@ -92,9 +232,9 @@ pub fn looks_like_person(name: &str) -> bool {
             let lower = w.trim_end_matches(['.', ',']).to_lowercase();
             !NOT_PERSON_WORDS.contains(&lower.as_str())
         })
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase))
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+        })
 }
 
 /// Splits a leading title off a name: "President Xi Jinping" -> (Some("President"), "Xi Jinping").
@@ -192,7 +332,10 @@ mod tests {
 
     #[test]
     fn titles_split_off_and_courtesy_titles_dropped() {
-        assert_eq!(split_title("President Xi Jinping"), (Some("President"), "Xi Jinping"));
+        assert_eq!(
+            split_title("President Xi Jinping"),
+            (Some("President"), "Xi Jinping")
+        );
         assert_eq!(split_title("Mr. Smith"), (None, "Smith"));
         assert_eq!(split_title("President"), (None, "President"));
     }
@@ -205,14 +348,20 @@ mod tests {
         assert_eq!(reg.resolve("Xi", &NameRegistry::default()), "Xi Jinping");
         assert_eq!(reg.resolve("Wenwen", &NameRegistry::default()), "Yu Wenwen");
         reg.add("Yu Qiang");
-        assert_eq!(reg.resolve("Yu", &NameRegistry::default()), "Yu", "ambiguous stays");
+        assert_eq!(
+            reg.resolve("Yu", &NameRegistry::default()),
+            "Yu",
+            "ambiguous stays"
+        );
     }
 
     #[test]
     fn people_are_told_from_organisations() {
         assert!(looks_like_person("Cao Shumin"));
         assert!(looks_like_person("Xi"));
-        assert!(!looks_like_person("China Internet Network Information Center"));
+        assert!(!looks_like_person(
+            "China Internet Network Information Center"
+        ));
         assert!(!looks_like_person("The Post"));
         assert!(is_group("experts"));
         assert!(is_group("a spokesman for the ministry"));

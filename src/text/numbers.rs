@@ -145,8 +145,8 @@ const SCALE_SUFFIXES: &[(&str, f64, bool)] = &[
     ("m", 1e6, true),
     ("bn", 1e9, false),
     ("bln", 1e9, false),
-    ("B", 1e9, true),
-    ("b", 1e9, true),
+    ("B", 1e9, false),
+    ("b", 1e9, false),
     ("tn", 1e12, false),
     ("tln", 1e12, false),
     ("trn", 1e12, false),
@@ -397,6 +397,18 @@ fn lex_digits(text: &str, start: usize) -> usize {
     if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
         j += 1 + digit_run(b, j + 1);
     }
+    // Scientific notation: "4e14", "12.32e+14".
+    if matches!(b.get(j), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(b.get(j + 1), Some(b'+' | b'-')));
+        let exp = digit_run(b, j + 1 + sign);
+        if exp > 0
+            && !b
+                .get(j + 1 + sign + exp)
+                .is_some_and(u8::is_ascii_alphabetic)
+        {
+            j += 1 + sign + exp;
+        }
+    }
     j
 }
 
@@ -404,7 +416,7 @@ fn lex_digits(text: &str, start: usize) -> usize {
 pub fn digits_value(s: &str) -> Option<f64> {
     let clean: String = s
         .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'))
         .collect();
     clean.parse().ok()
 }
@@ -546,7 +558,11 @@ fn percent(text: &str, toks: &[Token], n: &mut NumberSpan) {
         {
             1
         }
-        (TokenKind::Word, w) if w.eq_ignore_ascii_case("per") && is_word(text, toks, k + 1, "cent") => 2,
+        (TokenKind::Word, w)
+            if w.eq_ignore_ascii_case("per") && is_word(text, toks, k + 1, "cent") =>
+        {
+            2
+        }
         _ => return,
     };
     n.percent = true;
@@ -569,7 +585,7 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     let raw = tok.text(text);
     let mut value = digits_value(raw)?;
     let grouped = raw.contains([',', ' ', '\u{a0}', '\u{202f}']);
-    let decimal = raw.contains('.');
+    let decimal = raw.contains(['.', 'e', 'E']);
     let mut n = NumberSpan {
         start: tok.start,
         end: tok.end,
@@ -583,7 +599,8 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     };
     let plain_int = !grouped && !decimal;
     // "3/4" and "2 1/2".
-    if plain_int && is_symbol(text, toks, i + 1, "/") && adjacent(toks, i) && adjacent(toks, i + 1) {
+    if plain_int && is_symbol(text, toks, i + 1, "/") && adjacent(toks, i) && adjacent(toks, i + 1)
+    {
         let den = toks.get(i + 2).filter(|t| t.kind == TokenKind::Digits)?;
         let d = digits_value(den.text(text))?;
         if d == 0.0 || is_symbol(text, toks, i + 3, "/") {
@@ -733,6 +750,7 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
     let mut total = 0.0;
     let mut current = 0.0;
     let mut last = Last::Start;
+    let mut group = 0.0; // `current` before the latest run of small words, for "and three quarters"
     let mut k = i;
     let mut end = first.end;
     while let Some(t) = toks.get(k) {
@@ -754,11 +772,13 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
                 continue;
             }
             // "two hundred & forty"
-            if t.text(text) == "&" && matches!(last, Last::Hundred | Last::Scale) {
-                if let Some(WordClass::Small(_)) = toks.get(k + 1).and_then(|t| word_class(t.text(text))) {
-                    k += 1;
-                    continue;
-                }
+            if t.text(text) == "&"
+                && matches!(last, Last::Hundred | Last::Scale)
+                && let Some(WordClass::Small(_)) =
+                    toks.get(k + 1).and_then(|t| word_class(t.text(text)))
+            {
+                k += 1;
+                continue;
             }
             break;
         }
@@ -775,23 +795,35 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
                 if !ok {
                     break;
                 }
+                if matches!(last, Last::Start | Last::Hundred | Last::Scale | Last::And) {
+                    group = current;
+                }
                 current += v;
                 last = small_class(*v);
             }
             WordClass::Hundred => {
-                if !matches!(last, Last::Start | Last::Article | Last::Unit | Last::Teen | Last::Tens) {
+                if !matches!(
+                    last,
+                    Last::Start | Last::Article | Last::Unit | Last::Teen | Last::Tens
+                ) {
                     break;
                 }
                 current = current.max(1.0) * 100.0;
                 last = Last::Hundred;
             }
             WordClass::Scale(s) => {
-                if matches!(last, Last::And) {
+                if matches!(last, Last::And | Last::Start) {
                     break;
                 }
-                total += if current == 0.0 { 1.0 } else { current } * s;
-                current = 0.0;
-                n.scale = n.scale.max(*s);
+                if last == Last::Scale && current == 0.0 && *s > n.scale {
+                    // "three lakh crore", "a thousand million": scales multiply.
+                    total *= s;
+                    n.scale *= s;
+                } else {
+                    total += if current == 0.0 { 1.0 } else { current } * s;
+                    current = 0.0;
+                    n.scale = n.scale.max(*s);
+                }
                 last = Last::Scale;
             }
             WordClass::Dozen => {
@@ -808,7 +840,12 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
                 let next = toks.get(k + 1).and_then(|t| word_class(t.text(text)));
                 if !matches!(
                     next,
-                    Some(WordClass::Hundred | WordClass::Scale(_) | WordClass::Dozen | WordClass::Denominator(_))
+                    Some(
+                        WordClass::Hundred
+                            | WordClass::Scale(_)
+                            | WordClass::Dozen
+                            | WordClass::Denominator(_)
+                    )
                 ) {
                     return None;
                 }
@@ -818,18 +855,27 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
             WordClass::And => {
                 // "one hundred and five", "two and a half".
                 let next = toks.get(k + 1).and_then(|t| word_class(t.text(text)));
-                if matches!(last, Last::Hundred | Last::Scale)
+                let then_den = |j: usize| {
+                    matches!(
+                        toks.get(j).and_then(|t| word_class(t.text(text))),
+                        Some(WordClass::Denominator(_))
+                    )
+                };
+                let counted = matches!(last, Last::Unit | Last::Teen | Last::Tens);
+                if (matches!(last, Last::Hundred | Last::Scale) || (counted && then_den(k + 2)))
                     && matches!(next, Some(WordClass::Small(v)) if *v > 0.0)
                 {
                     last = Last::And;
-                } else if matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Scale)
+                } else if (counted || last == Last::Scale)
                     && is_word(text, toks, k + 1, "a")
-                    && is_word(text, toks, k + 2, "half")
+                    && let Some(WordClass::Denominator(d)) =
+                        toks.get(k + 2).and_then(|t| word_class(t.text(text)))
                 {
+                    // "two and a half", "five and a quarter", "3 million and a half".
                     if last == Last::Scale {
-                        total += n.scale * 0.5;
+                        total += n.scale / d;
                     } else {
-                        current += 0.5;
+                        current += 1.0 / d;
                     }
                     end = toks[k + 2].end;
                     k += 3;
@@ -841,14 +887,23 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
             }
             WordClass::Denominator(d) => {
                 // "half", "a third", "two-thirds", "three quarters"; "half a dozen".
+                // "quarter million": a lone quarter only before a scale word.
+                let lone_quarter = last == Last::Start
+                    && *d == 4.0
+                    && matches!(
+                        toks.get(k + 1).and_then(|t| word_class(t.text(text))),
+                        Some(WordClass::Scale(_))
+                    );
                 let lone_half = last == Last::Start && *d == 2.0;
-                let after_count = matches!(last, Last::Article | Last::Unit | Last::Teen | Last::Tens)
-                    && total == 0.0
-                    && current < 20.0;
+                let after_count =
+                    matches!(last, Last::Article | Last::Unit | Last::Teen | Last::Tens)
+                        && current - group < 20.0;
                 if !(lone_half || after_count) {
                     break;
                 }
-                if lone_half {
+                if lone_quarter {
+                    current = 0.25;
+                } else if lone_half {
                     current = 0.5;
                     if is_word(text, toks, k + 1, "a")
                         && matches!(
@@ -860,7 +915,7 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
                         k += 1;
                     }
                 } else {
-                    current /= d;
+                    current = group + (current - group) / d;
                 }
                 n.form = Form::Fraction;
                 last = Last::Half;
@@ -917,7 +972,10 @@ mod tests {
         assert_eq!(one("a dozen"), 12.0);
         assert_eq!(one("half a dozen"), 6.0);
         assert_eq!(one("a hundred and two"), 102.0);
-        assert_eq!(find_numbers("three million, two hundred & forty")[0].value, 3e6);
+        assert_eq!(
+            find_numbers("three million, two hundred & forty")[0].value,
+            3e6
+        );
         assert_eq!(one("twenty-one trillion three hundred"), 21e12 + 300.0);
         assert_eq!(one("two hundred and two thousand"), 202_000.0);
         assert_eq!(one("one and a half million"), 1.5e6);
@@ -937,9 +995,15 @@ mod tests {
         let toks = tokenize("$2bn");
         assert_eq!(parse_at("$2bn", &toks, 1, true).map(|n| n.value), Some(2e9));
         let toks = tokenize("1.5m");
-        assert_eq!(parse_at("1.5m", &toks, 0, true).map(|n| n.value), Some(1.5e6));
+        assert_eq!(
+            parse_at("1.5m", &toks, 0, true).map(|n| n.value),
+            Some(1.5e6)
+        );
         // Without money "m" is left for the unit table (metres).
-        assert_eq!(parse_at("1.5m", &toks, 0, false).map(|n| n.value), Some(1.5));
+        assert_eq!(
+            parse_at("1.5m", &toks, 0, false).map(|n| n.value),
+            Some(1.5)
+        );
     }
 
     #[test]

@@ -44,8 +44,10 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         let mut rest_chars = rest.chars();
         let misused_closer = rest_chars.next().is_some_and(|c| matches!(c, '“' | '"'))
             && rest_chars.next().is_some_and(|c| matches!(c, ',' | ';'));
-        let starts_sentence = !misused_closer &&
-            first.is_uppercase() || first.is_ascii_digit() || matches!(first, '"' | '“' | '‘' | '(' | '•' | '—');
+        let starts_sentence = !misused_closer
+            && (first.is_uppercase()
+                || first.is_ascii_digit()
+                || matches!(first, '"' | '“' | '‘' | '(' | '•' | '—'));
         if !starts_sentence || (c == '.' && is_abbreviation(&text[start..i])) {
             continue;
         }
@@ -63,7 +65,8 @@ fn is_abbreviation(before_dot: &str) -> bool {
         .unwrap_or("");
     let lower = word.to_lowercase();
     // A single capital is an initial ("J. Smith"), not the end of a sentence.
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase)) || ABBREVIATIONS.contains(&lower.as_str())
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -80,7 +83,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        split_sentences(text).into_iter().map(|r| &text[r]).collect()
+        split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -88,7 +94,11 @@ mod tests {
         let text = "\"We are ready,\" said Xi. “China is ready to talk.” Xi's remarks showed it.";
         assert_eq!(
             sentences(text),
-            ["\"We are ready,\" said Xi.", "“China is ready to talk.”", "Xi's remarks showed it."]
+            [
+                "\"We are ready,\" said Xi.",
+                "“China is ready to talk.”",
+                "Xi's remarks showed it."
+            ]
         );
     }
 
@@ -107,6 +117,9 @@ mod tests {
     #[test]
     fn a_misused_opening_mark_before_a_comma_closes_the_quote() {
         let text = "“Schools have opened. “, she added. Next one.";
-        assert_eq!(sentences(text), ["“Schools have opened. “, she added.", "Next one."]);
+        assert_eq!(
+            sentences(text),
+            ["“Schools have opened. “, she added.", "Next one."]
+        );
     }
 }

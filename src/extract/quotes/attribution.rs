@@ -9,32 +9,168 @@ use std::sync::LazyLock;
 /// Speech cues of news writing, multi-word ones first. Past and present forms are both listed
 /// because regex alternation takes the first that matches.
 pub const CUES: &[&str] = &[
-    "pointed out", "went on to say", "called for", "told reporters", "said in a statement",
-    "wrote in", "added", "adds", "said", "says", "say", "told", "tells", "stated", "states",
-    "argued", "argues", "noted", "notes", "stressed", "stresses", "explained", "explains", "warned",
-    "warns", "claimed", "claims", "insisted", "insists", "wrote", "writes", "asked", "asks",
-    "replied", "responded", "continued", "concluded", "declared", "announced", "acknowledged",
-    "admitted", "recalled", "observed", "remarked", "suggested", "suggests", "emphasized",
-    "emphasised", "underlined", "maintained", "asserted", "contended", "predicted", "tweeted",
-    "posted", "reported", "reports", "urged", "cautioned", "conceded", "complained", "boasted",
-    "joked", "quipped", "vowed", "pledged", "promised", "confirmed", "denied", "revealed",
-    "believes", "believe", "thinks", "countered", "testified", "recounted", "lamented", "charged",
-    "alleged", "estimated", "agreed", "disputed", "learned", "told", "shouted", "yelled",
-    "explained", "mused", "highlighted", "hailed", "emphasizes", "emphasises", "stressed",
-    "underlines", "pledged", "vowed", "promised",
+    "pointed out",
+    "went on to say",
+    "called for",
+    "told reporters",
+    "said in a statement",
+    "wrote in",
+    "added",
+    "adds",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "stated",
+    "states",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "explained",
+    "explains",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "responded",
+    "continued",
+    "concluded",
+    "declared",
+    "announced",
+    "acknowledged",
+    "admitted",
+    "recalled",
+    "observed",
+    "remarked",
+    "suggested",
+    "suggests",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "maintained",
+    "asserted",
+    "contended",
+    "predicted",
+    "tweeted",
+    "posted",
+    "reported",
+    "reports",
+    "urged",
+    "cautioned",
+    "conceded",
+    "complained",
+    "boasted",
+    "joked",
+    "quipped",
+    "vowed",
+    "pledged",
+    "promised",
+    "confirmed",
+    "denied",
+    "revealed",
+    "believes",
+    "believe",
+    "thinks",
+    "countered",
+    "testified",
+    "recounted",
+    "lamented",
+    "charged",
+    "alleged",
+    "estimated",
+    "agreed",
+    "disputed",
+    "learned",
+    "told",
+    "shouted",
+    "yelled",
+    "explained",
+    "mused",
+    "highlighted",
+    "hailed",
+    "emphasizes",
+    "emphasises",
+    "stressed",
+    "underlines",
+    "pledged",
+    "vowed",
+    "promised",
 ];
 
 /// Cues that introduce a clause of reported speech ("X said the plan works").
 /// Narrower than [`CUES`]: "X called for Y" reports a demand, kept; "X denied Y" is not a clause.
 pub const CLAUSE_CUES: &[&str] = &[
-    "pointed out", "called for", "told reporters", "said", "says", "said in a statement", "told",
-    "stated", "argued", "argues", "noted", "notes", "stressed", "stresses", "explained", "warned",
-    "warns", "claimed", "claims", "insisted", "insists", "wrote", "writes", "added", "adds",
-    "acknowledged", "admitted", "suggested", "suggests", "emphasized", "emphasised", "underlined",
-    "maintained", "asserted", "contended", "predicted", "announced", "declared", "reported",
-    "reports", "urged", "believes", "thinks", "confirmed", "revealed", "estimated", "learned",
-    "tweeted", "complained", "highlighted", "recalled", "concluded", "conceded", "emphasizes",
-    "emphasises", "pledged", "vowed", "promised", "have pointed out", "has pointed out",
+    "pointed out",
+    "called for",
+    "told reporters",
+    "said",
+    "says",
+    "said in a statement",
+    "told",
+    "stated",
+    "argued",
+    "argues",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "explained",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "wrote",
+    "writes",
+    "added",
+    "adds",
+    "acknowledged",
+    "admitted",
+    "suggested",
+    "suggests",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "maintained",
+    "asserted",
+    "contended",
+    "predicted",
+    "announced",
+    "declared",
+    "reported",
+    "reports",
+    "urged",
+    "believes",
+    "thinks",
+    "confirmed",
+    "revealed",
+    "estimated",
+    "learned",
+    "tweeted",
+    "complained",
+    "highlighted",
+    "recalled",
+    "concluded",
+    "conceded",
+    "emphasizes",
+    "emphasises",
+    "pledged",
+    "vowed",
+    "promised",
+    "have pointed out",
+    "has pointed out",
 ];
 
 /// The compiled speaker and cue patterns.
@@ -128,7 +264,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
 /// "a report released by" wrapper that hides the real source.
 pub fn clean_speaker(phrase: &str) -> String {
     static BY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:released|published|issued|carried)\s+by\s+(?:the\s+)?(?P<org>.+)$").unwrap()
+        Regex::new(r"(?i)\b(?:released|published|issued|carried)\s+by\s+(?:the\s+)?(?P<org>.+)$")
+            .unwrap()
     });
     let phrase = phrase.trim().trim_end_matches([',', '.']);
     if let Some(c) = BY.captures(phrase) {
@@ -160,33 +297,52 @@ mod tests {
     #[test]
     fn after_quote_both_orders() {
         let r = &RULES.after_quote;
-        let c = r.captures(", said President Xi Jinping in Seattle, stressing").unwrap();
+        let c = r
+            .captures(", said President Xi Jinping in Seattle, stressing")
+            .unwrap();
         assert_eq!(&c["sp"], "President Xi Jinping");
         assert_eq!(&c["cue"], "said");
         let c = r.captures(" she added.").unwrap();
         assert_eq!(&c["sp2"], "she");
-        let c = r.captures(" Smith, a spokesman for the ministry, said.").unwrap();
+        let c = r
+            .captures(" Smith, a spokesman for the ministry, said.")
+            .unwrap();
         assert_eq!(&c["sp2"], "Smith");
         assert_eq!(&c["role"], "a spokesman for the ministry");
     }
 
     #[test]
     fn reported_speech_shapes() {
-        let c = RULES.speaker_first.captures("To build such a community, Xi said it is necessary to act.").unwrap();
+        let c = RULES
+            .speaker_first
+            .captures("To build such a community, Xi said it is necessary to act.")
+            .unwrap();
         assert_eq!(&c["sp"], "Xi");
         assert_eq!(&c["content"], "it is necessary to act.");
-        let c = RULES.speaker_last.captures("The plan is sound and will work, experts said.").unwrap();
+        let c = RULES
+            .speaker_last
+            .captures("The plan is sound and will work, experts said.")
+            .unwrap();
         assert_eq!(&c["sp2"], "experts");
         let c = RULES
             .according_last
             .captures("China had 854 million internet users, according to a report released by the China Internet Network Information Center.")
             .unwrap();
-        assert_eq!(clean_speaker(&c["sp"]), "China Internet Network Information Center");
+        assert_eq!(
+            clean_speaker(&c["sp"]),
+            "China Internet Network Information Center"
+        );
     }
 
     #[test]
     fn roles_are_tidied() {
-        assert_eq!(clean_role("deputy director of the Cyberspace Administration. of China"), "deputy director of the Cyberspace Administration of China");
-        assert_eq!(clean_role("who is also director of the Commission"), "director of the Commission");
+        assert_eq!(
+            clean_role("deputy director of the Cyberspace Administration. of China"),
+            "deputy director of the Cyberspace Administration of China"
+        );
+        assert_eq!(
+            clean_role("who is also director of the Commission"),
+            "director of the Commission"
+        );
     }
 }

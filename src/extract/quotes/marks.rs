@@ -43,10 +43,8 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
         let next = chars.peek().map(|&(_, n)| n);
         let after = i + c.len_utf8();
         match (c, open) {
-            ('"', None) => {
-                if next.is_some_and(|n| !n.is_whitespace()) {
-                    open = Some((Mark::Straight, i, after));
-                }
+            ('"', None) if next.is_some_and(|n| !n.is_whitespace()) => {
+                open = Some((Mark::Straight, i, after));
             }
             ('“', None) => open = Some((Mark::Curly, i, after)),
             ('«', None) => open = Some((Mark::Guillemet, i, after)),
@@ -57,8 +55,9 @@ pub fn find_quoted(text: &str) -> Vec<Quoted> {
             ('“', Some((_, o, s))) => {
                 // An opening mark followed by punctuation or space, or glued to the word before it,
                 // closes the quote: writers and converters swap the curly marks.
-                let closes = next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '?' | '!'))
-                    || prev.is_some_and(|p| !p.is_whitespace());
+                let closes = next.is_none_or(|n| {
+                    n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '?' | '!')
+                }) || prev.is_some_and(|p| !p.is_whitespace());
                 if closes {
                     push(&mut out, o, s, i, false);
                     open = None;
@@ -95,7 +94,10 @@ mod tests {
     use super::*;
 
     fn inners(text: &str) -> Vec<&str> {
-        find_quoted(text).iter().map(|q| &text[q.inner_start..q.inner_end]).collect()
+        find_quoted(text)
+            .iter()
+            .map(|q| &text[q.inner_start..q.inner_end])
+            .collect()
     }
 
     #[test]
@@ -105,7 +107,10 @@ mod tests {
 
     #[test]
     fn opening_mark_used_as_closer() {
-        assert_eq!(inners("“A basic framework is in place. “, she added."), ["A basic framework is in place. "]);
+        assert_eq!(
+            inners("“A basic framework is in place. “, she added."),
+            ["A basic framework is in place. "]
+        );
     }
 
     #[test]

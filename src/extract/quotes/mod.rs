@@ -100,8 +100,24 @@ const MIN_DIRECT_WORDS: usize = 6;
 
 /// Words before a quoted phrase that make it a name or a title, not a quotation.
 const NAMING_WORDS: &[&str] = &[
-    "titled", "entitled", "called", "named", "dubbed", "so-called", "known as", "term", "word",
-    "phrase", "slogan", "label", "labelled", "labeled", "motto", "theme", "as an", "as a",
+    "titled",
+    "entitled",
+    "called",
+    "named",
+    "dubbed",
+    "so-called",
+    "known as",
+    "term",
+    "word",
+    "phrase",
+    "slogan",
+    "label",
+    "labelled",
+    "labeled",
+    "motto",
+    "theme",
+    "as an",
+    "as a",
 ];
 
 /// Extracts every quote of one article, speakers resolved within the article.
@@ -122,7 +138,9 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         }
         match para.kind {
             ParagraphKind::Heading => walk.heading(para),
-            ParagraphKind::Prose if walk.statement_speaker.is_some() && !para.text.starts_with(['"', '“']) => {
+            ParagraphKind::Prose
+                if walk.statement_speaker.is_some() && !para.text.starts_with(['"', '“']) =>
+            {
                 walk.statement(para)
             }
             ParagraphKind::Prose => walk.prose(para),
@@ -150,7 +168,14 @@ impl<'a> Walk<'a> {
         self.article.expect("walk has an article")
     }
 
-    fn push(&mut self, para: &Paragraph, start: usize, end: usize, kind: QuoteKind, attr: Attribution) -> usize {
+    fn push(
+        &mut self,
+        para: &Paragraph,
+        start: usize,
+        end: usize,
+        kind: QuoteKind,
+        attr: Attribution,
+    ) -> usize {
         let (start, end) = trim_range(&para.text, start, end);
         let (s, e) = para.original_range(start, end);
         let speaker = attr.speaker.clone();
@@ -203,7 +228,9 @@ impl<'a> Walk<'a> {
 
     fn block_quote(&mut self, para: &Paragraph, dash: &Paragraph) {
         let text = &para.text;
-        let start = text.find(|c: char| c.is_alphanumeric() || matches!(c, '"' | '“')).unwrap_or(0);
+        let start = text
+            .find(|c: char| c.is_alphanumeric() || matches!(c, '"' | '“'))
+            .unwrap_or(0);
         let occasion_line = dash.text.trim_start_matches(['—', '–', '-', ' ']);
         let dates = find_dates(occasion_line);
         let (occasion, said_on) = match dates.last() {
@@ -255,15 +282,23 @@ impl<'a> Walk<'a> {
             if is_naming(before, inner) {
                 continue;
             }
-            let after_attr = RULES.after_quote.captures(after).map(|c| self.attribution_after(&c, after));
+            let after_attr = RULES
+                .after_quote
+                .captures(after)
+                .map(|c| self.attribution_after(&c, after));
             let before_attr = RULES.before_quote.captures(before).map(|c| {
-                let gap_words = c.name("gap").map_or(0, |g| g.as_str().split_whitespace().count());
+                let gap_words = c
+                    .name("gap")
+                    .map_or(0, |g| g.as_str().split_whitespace().count());
                 (self.attribution_from(&c, before), gap_words)
             });
             let is_sentence = words >= MIN_DIRECT_WORDS
                 || inner.trim_end().ends_with(['.', '?', '!', ','])
-                || (words >= 3 && (after_attr.is_some() || before_attr.as_ref().is_some_and(|(_, g)| *g == 0)));
-            let fragment = inner.trim_start().starts_with(char::is_lowercase) && !before.trim().is_empty();
+                || (words >= 3
+                    && (after_attr.is_some()
+                        || before_attr.as_ref().is_some_and(|(_, g)| *g == 0)));
+            let fragment =
+                inner.trim_start().starts_with(char::is_lowercase) && !before.trim().is_empty();
             let (kind, attr) = if is_sentence && !fragment {
                 let attr = after_attr
                     .or(before_attr.map(|(a, _)| a))
@@ -282,7 +317,13 @@ impl<'a> Walk<'a> {
             if q.runs_on {
                 self.running_quote = Some(ix);
             }
-            para_quotes.push((ix, self.quotes[ix].speaker.as_ref().map(|_| self.speaker_of(ix))));
+            para_quotes.push((
+                ix,
+                self.quotes[ix]
+                    .speaker
+                    .as_ref()
+                    .map(|_| self.speaker_of(ix)),
+            ));
         }
         self.fill_unattributed(&para_quotes, continues_quote, running_from);
 
@@ -297,7 +338,12 @@ impl<'a> Walk<'a> {
 
     /// Quotes in a paragraph without their own attribution take the paragraph's speaker, or
     /// continue the speaker of a quote that ran on from the paragraph before.
-    fn fill_unattributed(&mut self, para_quotes: &[(usize, Option<Speaker>)], continues: bool, running_from: Option<usize>) {
+    fn fill_unattributed(
+        &mut self,
+        para_quotes: &[(usize, Option<Speaker>)],
+        continues: bool,
+        running_from: Option<usize>,
+    ) {
         let known: Vec<&Speaker> = para_quotes.iter().filter_map(|(_, s)| s.as_ref()).collect();
         for (n, (ix, speaker)) in para_quotes.iter().enumerate() {
             if speaker.is_some() || self.quotes[*ix].kind != QuoteKind::Direct {
@@ -310,7 +356,11 @@ impl<'a> Walk<'a> {
                 .find_map(|(_, s)| s.clone());
             let inherited = from_para.or_else(|| {
                 (n == 0 && continues)
-                    .then(|| running_from.and_then(|r| self.quotes[r].speaker.as_ref().map(|_| self.speaker_of(r))))
+                    .then(|| {
+                        running_from.and_then(|r| {
+                            self.quotes[r].speaker.as_ref().map(|_| self.speaker_of(r))
+                        })
+                    })
                     .flatten()
             });
             if let Some(sp) = inherited {
@@ -345,11 +395,24 @@ impl<'a> Walk<'a> {
     fn reported_speech(&mut self, para: &Paragraph, start: usize, end: usize) {
         let sentence = &para.text[start..end];
         let found = if let Some(c) = RULES.according_first.captures(sentence) {
-            Some((c.name("content").unwrap().range(), self.attribution_from(&c, sentence)))
+            Some((
+                c.name("content").unwrap().range(),
+                self.attribution_from(&c, sentence),
+            ))
         } else if let Some(c) = RULES.according_last.captures(sentence) {
-            Some((c.name("content").unwrap().range(), self.attribution_after(&c, sentence)))
-        } else if let Some(c) = RULES.speaker_last.captures(sentence).filter(|c| ends_attribution(&c["rest"])) {
-            Some((c.name("content").unwrap().range(), self.attribution_after(&c, sentence)))
+            Some((
+                c.name("content").unwrap().range(),
+                self.attribution_after(&c, sentence),
+            ))
+        } else if let Some(c) = RULES
+            .speaker_last
+            .captures(sentence)
+            .filter(|c| ends_attribution(&c["rest"]))
+        {
+            Some((
+                c.name("content").unwrap().range(),
+                self.attribution_after(&c, sentence),
+            ))
         } else if let Some(c) = RULES.speaker_first.captures(sentence) {
             let mut attr = self.attribution_from(&c, sentence);
             if let Some(pre) = c.name("pre")
@@ -365,10 +428,16 @@ impl<'a> Walk<'a> {
         if attr.speaker.is_none() || range.len() < 12 {
             return;
         }
-        self.push(para, start + range.start, start + range.end, QuoteKind::Indirect, attr);
+        self.push(
+            para,
+            start + range.start,
+            start + range.end,
+            QuoteKind::Indirect,
+            attr,
+        );
     }
 
-        /// A sentence that opens with a person's name makes them the one pronouns refer to.
+    /// A sentence that opens with a person's name makes them the one pronouns refer to.
     fn note_subject(&mut self, sentence: &str) {
         let first: Vec<&str> = sentence
             .split_whitespace()
@@ -408,7 +477,10 @@ impl<'a> Walk<'a> {
             rest = &rest[p.get(0).unwrap().end()..];
         }
         if c.name("role").is_none()
-            && let Some(r) = RULES.role_after.captures(rest).filter(|r| is_role(&r["role"]))
+            && let Some(r) = RULES
+                .role_after
+                .captures(rest)
+                .filter(|r| is_role(&r["role"]))
         {
             let role = clean_role(&r["role"]);
             if let Some(sp) = attr.speaker.as_mut()
@@ -430,7 +502,10 @@ impl<'a> Walk<'a> {
     /// Speaker, role and cue from named captures, pronouns resolved.
     fn attribution_from(&mut self, c: &Captures<'_>, _haystack: &str) -> Attribution {
         let sp = c.name("sp").or(c.name("sp2")).map(|m| m.as_str());
-        let cue = c.name("cue").or(c.name("cue2")).map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+        let cue = c
+            .name("cue")
+            .or(c.name("cue2"))
+            .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
         let role = c.name("role").map(|m| clean_role(m.as_str()));
         let speaker = sp.and_then(|sp| self.resolve(sp, role.as_deref()));
         Attribution {
@@ -445,7 +520,11 @@ impl<'a> Walk<'a> {
         attr.said_on = find_dates(&occasion).last().map(|d| d.date).or_else(|| {
             occasion
                 .contains("last month")
-                .then(|| self.article().published.and_then(PartialDate::previous_month))
+                .then(|| {
+                    self.article()
+                        .published
+                        .and_then(PartialDate::previous_month)
+                })
                 .flatten()
         });
         attr.occasion = Some(occasion);
@@ -456,13 +535,18 @@ impl<'a> Walk<'a> {
         let phrase = phrase.trim();
         if is_pronoun(phrase) {
             // The writer's he/she is not trusted: the person last named is meant.
-            return self.last_person.clone().or_else(|| self.last_quote_speaker.clone());
+            return self
+                .last_person
+                .clone()
+                .or_else(|| self.last_quote_speaker.clone());
         }
         let cleaned = clean_speaker(phrase);
         if is_group(&cleaned) || !looks_like_person(split_title(&cleaned).1) {
             let name = cleaned
                 .strip_prefix("The ")
-                .filter(|rest| is_group(rest) && rest.chars().next().is_some_and(char::is_lowercase))
+                .filter(|rest| {
+                    is_group(rest) && rest.chars().next().is_some_and(char::is_lowercase)
+                })
                 .map_or(cleaned.clone(), str::to_string);
             return Some(Speaker {
                 name,
@@ -488,18 +572,22 @@ impl<'a> Walk<'a> {
     }
 
     fn known_role(&self, name: &str) -> Option<String> {
-        [&self.last_person, &self.last_quote_speaker, &self.statement_speaker]
-            .into_iter()
-            .flatten()
-            .find(|s| s.name == name)
-            .and_then(|s| s.title.clone())
-            .or_else(|| {
-                self.quotes
-                    .iter()
-                    .rev()
-                    .find(|q| q.speaker.as_deref() == Some(name))
-                    .and_then(|q| q.speaker_title.clone())
-            })
+        [
+            &self.last_person,
+            &self.last_quote_speaker,
+            &self.statement_speaker,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|s| s.name == name)
+        .and_then(|s| s.title.clone())
+        .or_else(|| {
+            self.quotes
+                .iter()
+                .rev()
+                .find(|q| q.speaker.as_deref() == Some(name))
+                .and_then(|q| q.speaker_title.clone())
+        })
     }
 
     fn remember(&mut self, speaker: Speaker) {
@@ -510,16 +598,29 @@ impl<'a> Walk<'a> {
 }
 
 /// Words that continue the sentence after a speaker rather than give their role.
-const NOT_ROLE_STARTS: &[&str] = &["and", "but", "or", "which", "while", "as", "who", "when", "where", "adding", "saying", "according"];
+const NOT_ROLE_STARTS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "which",
+    "while",
+    "as",
+    "who",
+    "when",
+    "where",
+    "adding",
+    "saying",
+    "according",
+];
 
 /// Whether text after "said X," is X's role ("deputy director of ...") rather than the sentence
 /// going on ("stressing ...", "noting that ...", "and called for ...").
 fn is_role(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
     let lower = first.to_lowercase();
-    (text.starts_with("who is") || !NOT_ROLE_STARTS.contains(&lower.as_str()))
-        && !(lower.ends_with("ing") && lower != "king")
-        && !lower.ends_with("ed")
+    let conjunction = NOT_ROLE_STARTS.contains(&lower.as_str()) && !text.starts_with("who is");
+    let verb_form = (lower.ends_with("ing") && lower != "king") || lower.ends_with("ed");
+    !conjunction && !verb_form
 }
 
 /// Whether quoted words are a name or title ("a white paper titled “...”", Title Case phrases).
@@ -533,7 +634,9 @@ fn is_naming(before: &str, inner: &str) -> bool {
     // "Clean the Internet Campaign", "Jointly Building a Community with a Shared Future".
     words.len() >= 2
         && !significant.is_empty()
-        && significant.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && significant
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !inner.trim_end().ends_with(['.', '?', '!'])
 }
 
@@ -542,7 +645,10 @@ fn trim_range(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
     let slice = &text[start..end];
     start += slice.len() - slice.trim_start().len();
     let slice = &text[start..end];
-    end -= slice.len() - slice.trim_end_matches(|c: char| c.is_whitespace() || c == ',').len();
+    end -= slice.len()
+        - slice
+            .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+            .len();
     (start, end.max(start))
 }
 
@@ -560,5 +666,16 @@ fn ends_attribution(rest: &str) -> bool {
     let first = rest.split_whitespace().next().unwrap_or("");
     rest.is_empty()
         || rest.starts_with([',', '.', ';', '!', '?'])
-        || matches!(first, "in" | "at" | "on" | "during" | "last" | "this" | "earlier" | "later" | "today" | "yesterday")
+        || matches!(
+            first,
+            "in" | "at"
+                | "on"
+                | "during"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "today"
+                | "yesterday"
+        )
 }

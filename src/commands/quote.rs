@@ -1,0 +1,128 @@
+//! `/quote [topic] [speaker] [source] [from] [to]`: the best matching quotes, one per page.
+
+use super::internal;
+use super::options::{Args, UserError, resolve_name};
+use super::present::{MAX_RESULTS, corpus_footer, quote_card};
+use crate::extract::quotes::{Quote, QuoteKind};
+use crate::library::Library;
+use crate::render::{Card, Reply};
+use crate::search::{DocKind, Filter};
+
+/// The speaker, source and date filters of `args`, resolved against the corpus.
+pub fn filter(lib: &Library, args: &Args) -> Result<Filter, UserError> {
+    let speaker = args
+        .text("speaker")
+        .map(|s| {
+            resolve_name(
+                "speaker",
+                s,
+                lib.speakers.iter().map(|s| s.name.as_str()),
+                "speaker",
+                "/speakers",
+            )
+        })
+        .transpose()?;
+    let source = args
+        .text("source")
+        .map(|s| {
+            resolve_name(
+                "source",
+                s,
+                lib.sources.iter().map(String::as_str),
+                "source",
+                "/articles",
+            )
+        })
+        .transpose()?;
+    let (from, to) = (args.date("from")?, args.date("to")?);
+    if let (Some(f), Some(t)) = (from, to)
+        && f.first_day() > t.last_day()
+    {
+        return Err(UserError::option(
+            "from",
+            format!("{f} is after to: {t}; swap them"),
+        ));
+    }
+    Ok(Filter {
+        speaker: speaker.map(str::to_string),
+        source: source.map(str::to_string),
+        from,
+        to,
+    })
+}
+
+/// Quoted words weigh more than reported speech when a search ranks them alike.
+fn kind_weight(kind: QuoteKind) -> f32 {
+    match kind {
+        QuoteKind::Direct | QuoteKind::Block | QuoteKind::Statement => 1.0,
+        QuoteKind::Partial => 0.9,
+        QuoteKind::Indirect => 0.8,
+    }
+}
+
+/// The quotes matching `args`, best first (newest first without a topic).
+pub fn matching<'a>(
+    lib: &'a Library,
+    args: &Args,
+    limit: usize,
+) -> Result<Vec<&'a Quote>, UserError> {
+    let filter = filter(lib, args)?;
+    let topic = args.text("topic").unwrap_or("");
+    let hits = lib
+        .index
+        .search(
+            DocKind::Quote,
+            topic,
+            &filter,
+            if topic.is_empty() {
+                usize::MAX >> 1
+            } else {
+                limit * 2
+            },
+        )
+        .map_err(internal)?;
+    let mut scored: Vec<(f32, &Quote)> =
+        hits.iter().map(|h| (h.score, &lib.quotes[h.ord])).collect();
+    if topic.trim().is_empty() {
+        scored.sort_by_key(|(_, q)| std::cmp::Reverse(lib.quote_date(q).map(|(d, _)| d)));
+    } else {
+        for (score, q) in scored.iter_mut() {
+            *score *= kind_weight(q.kind);
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    }
+    Ok(scored.into_iter().take(limit).map(|(_, q)| q).collect())
+}
+
+/// Describes the search for "nothing found" messages.
+pub fn describe(args: &Args) -> String {
+    let parts: Vec<String> = args
+        .command()
+        .options
+        .iter()
+        .filter_map(|o| args.text(o.name).map(|v| format!("{}: {v}", o.name)))
+        .collect();
+    if parts.is_empty() {
+        "everything".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+pub fn quote(lib: &Library, args: &Args) -> Result<Reply, UserError> {
+    let found = matching(lib, args, MAX_RESULTS)?;
+    if found.is_empty() {
+        return Ok(Reply::one(
+            Card::new("No quotes found", format!("Nothing matches {}. Try fewer or other words, another spelling of the name (/speakers), or a wider date range.", describe(args)))
+                .footer(corpus_footer(lib)),
+        ));
+    }
+    let total = found.len();
+    Ok(Reply::pages(
+        found
+            .iter()
+            .enumerate()
+            .map(|(i, q)| quote_card(lib, q, &format!("Quote {} of {total}", i + 1)))
+            .collect(),
+    ))
+}

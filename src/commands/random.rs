@@ -1,0 +1,23 @@
+//! `/random [speaker] [topic]`: one matching quote at random.
+
+use super::options::{Args, UserError};
+use super::present::{corpus_footer, quote_card};
+use super::quote::{describe, matching};
+use crate::library::Library;
+use crate::render::{Card, Reply};
+use rand::RngExt;
+
+pub fn random(lib: &Library, args: &Args, rng: &mut impl rand::Rng) -> Result<Reply, UserError> {
+    let candidates = matching(lib, args, usize::MAX >> 1)?;
+    if candidates.is_empty() {
+        return Ok(Reply::one(
+            Card::new(
+                "No quotes found",
+                format!("Nothing matches {}.", describe(args)),
+            )
+            .footer(corpus_footer(lib)),
+        ));
+    }
+    let q = candidates[rng.random_range(0..candidates.len())];
+    Ok(Reply::one(quote_card(lib, q, "A random quote")))
+}

@@ -1,0 +1,68 @@
+//! `/speakers [name]`: who is quoted, with roles and quote counts, ten per page.
+
+use super::options::{Args, UserError, closest};
+use super::present::corpus_footer;
+use crate::library::{Library, SpeakerEntry};
+use crate::render::{Card, Reply};
+
+const PER_PAGE: usize = 10;
+
+pub fn speakers(lib: &Library, args: &Args) -> Result<Reply, UserError> {
+    let wanted = args.text("name").map(str::to_lowercase);
+    let list: Vec<&SpeakerEntry> = lib
+        .speakers
+        .iter()
+        .filter(|s| {
+            wanted
+                .as_deref()
+                .is_none_or(|w| s.name.to_lowercase().contains(w))
+        })
+        .collect();
+    if list.is_empty() {
+        let typed = wanted.unwrap_or_default();
+        let near = closest(&typed, lib.speakers.iter().map(|s| s.name.as_str()), 3);
+        let hint = if near.is_empty() {
+            String::new()
+        } else {
+            format!(" Closest: {}.", near.join(", "))
+        };
+        return Err(UserError::option(
+            "name",
+            format!("no speaker's name contains `{typed}`.{hint}"),
+        ));
+    }
+    let pages = list.len().div_ceil(PER_PAGE);
+    Ok(Reply::pages(
+        list.chunks(PER_PAGE)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let lines: Vec<String> = chunk
+                    .iter()
+                    .map(|s| {
+                        let role = s
+                            .role
+                            .as_deref()
+                            .map(|r| format!(" — {r}"))
+                            .unwrap_or_default();
+                        let group = if s.is_group {
+                            " (group or organisation)"
+                        } else {
+                            ""
+                        };
+                        let n = if s.quotes == 1 {
+                            "1 quote".to_string()
+                        } else {
+                            format!("{} quotes", s.quotes)
+                        };
+                        format!("**{}**{role}{group} · {n}", s.name)
+                    })
+                    .collect();
+                Card::new(format!("Speakers ({})", list.len()), lines.join("\n")).footer(format!(
+                    "page {} of {pages} · {}",
+                    i + 1,
+                    corpus_footer(lib)
+                ))
+            })
+            .collect(),
+    ))
+}

@@ -1,0 +1,219 @@
+//! The library: the loaded corpus with what was extracted from it and the search index over it,
+//! built once at start-up and then only read. Owns the lookups the commands share (an article by
+//! id, a quote's date, the speaker list); builds nothing per request.
+
+use crate::corpus::{Article, ParagraphKind};
+use crate::extract::quotes::{Quote, QuoteKind};
+use crate::extract::{Claim, extract_corpus};
+use crate::search::{DocKind, Entry, SearchError, SearchIndex};
+use crate::text::dates::PartialDate;
+use crate::text::names::{is_group, most_common_role};
+use std::collections::HashMap;
+
+/// A speaker as listed by `/speakers`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerEntry {
+    pub name: String,
+    pub role: Option<String>,
+    pub quotes: usize,
+    /// "experts", "officials", an organisation: not a named person.
+    pub is_group: bool,
+}
+
+/// A paragraph of an article, indexed for `/source`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passage {
+    pub article: usize,
+    pub paragraph: usize,
+}
+
+/// Which date a quote is shown with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBasis {
+    /// The date the words were said (an occasion named in the text).
+    Said,
+    /// The article's publication date.
+    Published,
+}
+
+/// Why the library could not be built at all (a bad single file is only a warning).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The corpus folder is missing or unreadable.
+    #[error(transparent)]
+    Corpus(#[from] crate::corpus::CorpusError),
+    /// The search index could not be built.
+    #[error(transparent)]
+    Search(#[from] SearchError),
+}
+
+/// Loads the corpus folder and builds the library; files that fail to load become warnings.
+pub fn load_library(dir: &std::path::Path) -> Result<Library, LoadError> {
+    let loaded = crate::corpus::load_dir(dir)?;
+    let warnings = loaded.errors.iter().map(ToString::to_string).collect();
+    Ok(Library::build(loaded.articles, warnings)?)
+}
+
+/// Everything the commands read.
+pub struct Library {
+    pub articles: Vec<Article>,
+    pub quotes: Vec<Quote>,
+    pub claims: Vec<Claim>,
+    pub passages: Vec<Passage>,
+    /// Most quoted first.
+    pub speakers: Vec<SpeakerEntry>,
+    /// Publications in the corpus, sorted.
+    pub sources: Vec<String>,
+    /// Files that could not be loaded, as messages.
+    pub warnings: Vec<String>,
+    pub index: SearchIndex,
+    by_id: HashMap<String, usize>,
+}
+
+impl Library {
+    /// Extracts and indexes `articles`.
+    pub fn build(articles: Vec<Article>, warnings: Vec<String>) -> Result<Library, SearchError> {
+        let extraction = extract_corpus(&articles);
+        let by_id: HashMap<String, usize> = articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let passages: Vec<Passage> = articles
+            .iter()
+            .enumerate()
+            .flat_map(|(ai, a)| {
+                a.paragraphs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.kind == ParagraphKind::Prose)
+                    .map(move |(pi, _)| Passage {
+                        article: ai,
+                        paragraph: pi,
+                    })
+            })
+            .collect();
+        let speakers = speaker_list(&extraction.quotes);
+        let mut sources: Vec<String> = articles.iter().filter_map(|a| a.source.clone()).collect();
+        sources.sort();
+        sources.dedup();
+
+        let quote_contexts: Vec<String> = extraction
+            .quotes
+            .iter()
+            .map(|q| {
+                join_present(&[
+                    q.speaker.as_deref(),
+                    q.speaker_title.as_deref(),
+                    q.occasion.as_deref(),
+                    q.place.as_deref(),
+                ])
+            })
+            .collect();
+        let claim_contexts: Vec<String> = extraction
+            .claims
+            .iter()
+            .map(|c| join_present(&[c.what.as_deref(), Some(&c.text)]))
+            .collect();
+        let article_of = |id: &str| &articles[by_id[id]];
+        let quote_entries = extraction.quotes.iter().enumerate().map(|(i, q)| {
+            let a = article_of(&q.article);
+            Entry {
+                kind: DocKind::Quote,
+                ord: i,
+                text: &q.text,
+                context: &quote_contexts[i],
+                speaker: q.speaker.as_deref(),
+                source: a.source.as_deref(),
+                date: q.said_on.or(a.published),
+            }
+        });
+        let claim_entries = extraction.claims.iter().enumerate().map(|(i, c)| {
+            let a = article_of(&c.article);
+            Entry {
+                kind: DocKind::Claim,
+                ord: i,
+                text: &c.sentence,
+                context: &claim_contexts[i],
+                speaker: None,
+                source: a.source.as_deref(),
+                date: a.published,
+            }
+        });
+        let passage_entries = passages.iter().enumerate().map(|(i, p)| {
+            let a = &articles[p.article];
+            Entry {
+                kind: DocKind::Passage,
+                ord: i,
+                text: &a.paragraphs[p.paragraph].text,
+                context: a.title.as_deref().unwrap_or(""),
+                speaker: None,
+                source: a.source.as_deref(),
+                date: a.published,
+            }
+        });
+        let index = SearchIndex::build(quote_entries.chain(claim_entries).chain(passage_entries))?;
+        Ok(Library {
+            quotes: extraction.quotes,
+            claims: extraction.claims,
+            articles,
+            passages,
+            speakers,
+            sources,
+            warnings,
+            index,
+            by_id,
+        })
+    }
+
+    /// The article with this id.
+    pub fn article(&self, id: &str) -> &Article {
+        &self.articles[self.by_id[id]]
+    }
+
+    /// The date to show with a quote, and whether it is when it was said or when it was published.
+    pub fn quote_date(&self, q: &Quote) -> Option<(PartialDate, DateBasis)> {
+        q.said_on.map(|d| (d, DateBasis::Said)).or_else(|| {
+            self.article(&q.article)
+                .published
+                .map(|d| (d, DateBasis::Published))
+        })
+    }
+
+    /// Named people (not groups) with a quote, for suggestions.
+    pub fn people(&self) -> impl Iterator<Item = &SpeakerEntry> {
+        self.speakers.iter().filter(|s| !s.is_group)
+    }
+}
+
+fn join_present(parts: &[Option<&str>]) -> String {
+    parts
+        .iter()
+        .flatten()
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn speaker_list(quotes: &[Quote]) -> Vec<SpeakerEntry> {
+    let mut by_name: HashMap<&str, Vec<&Quote>> = HashMap::new();
+    for q in quotes {
+        if let Some(s) = q.speaker.as_deref() {
+            by_name.entry(s).or_default().push(q);
+        }
+    }
+    let mut list: Vec<SpeakerEntry> = by_name
+        .into_iter()
+        .map(|(name, qs)| SpeakerEntry {
+            name: name.to_string(),
+            role: most_common_role(qs.iter().filter_map(|q| q.speaker_title.as_deref())),
+            quotes: qs.len(),
+            is_group: is_group(name)
+                || qs.iter().all(|q| {
+                    q.kind == QuoteKind::Indirect && q.cue.as_deref() == Some("according to")
+                }),
+        })
+        .collect();
+    list.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+    list
+}
