@@ -16,8 +16,10 @@
 //! assert_eq!(found.quotes[0].speaker_title.as_deref(), Some("a minister"));
 //! ```
 pub mod commands;
+pub mod config;
 pub mod console;
 pub mod corpus;
+pub mod discord;
 pub mod eval;
 pub mod export;
 pub mod extract;

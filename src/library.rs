@@ -64,6 +64,8 @@ pub struct Library {
     pub speakers: Vec<SpeakerEntry>,
     /// Publications in the corpus, sorted.
     pub sources: Vec<String>,
+    /// Words that quotes are about, most frequent first, for topic suggestions.
+    pub topics: Vec<String>,
     /// Files that could not be loaded, as messages.
     pub warnings: Vec<String>,
     pub index: SearchIndex,
@@ -153,7 +155,9 @@ impl Library {
             }
         });
         let index = SearchIndex::build(quote_entries.chain(claim_entries).chain(passage_entries))?;
+        let topics = topic_words(&extraction.quotes);
         Ok(Library {
+            topics,
             quotes: extraction.quotes,
             claims: extraction.claims,
             articles,
@@ -184,6 +188,90 @@ impl Library {
     pub fn people(&self) -> impl Iterator<Item = &SpeakerEntry> {
         self.speakers.iter().filter(|s| !s.is_group)
     }
+}
+
+/// Common words that make poor topics.
+const NOT_TOPICS: &[&str] = &[
+    "about",
+    "after",
+    "against",
+    "along",
+    "also",
+    "among",
+    "around",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "could",
+    "country",
+    "countries",
+    "during",
+    "each",
+    "every",
+    "from",
+    "further",
+    "have",
+    "having",
+    "into",
+    "itself",
+    "more",
+    "most",
+    "other",
+    "over",
+    "should",
+    "since",
+    "some",
+    "such",
+    "than",
+    "that",
+    "their",
+    "them",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "under",
+    "until",
+    "very",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "your",
+    "said",
+    "says",
+];
+
+/// Words of five letters or more that recur in quotes, most frequent first (at most 1,000).
+fn topic_words(quotes: &[Quote]) -> Vec<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for q in quotes {
+        for w in q.text.split(|c: char| !c.is_alphanumeric() && c != '-') {
+            let w = w.trim_matches('-').to_lowercase();
+            if w.chars().count() >= 5
+                && !NOT_TOPICS.contains(&w.as_str())
+                && !w.chars().all(|c| c.is_ascii_digit())
+            {
+                *counts.entry(w).or_default() += 1;
+            }
+        }
+    }
+    let mut words: Vec<(String, usize)> = counts.into_iter().filter(|(_, n)| *n >= 2).collect();
+    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    words.into_iter().take(1000).map(|(w, _)| w).collect()
 }
 
 fn join_present(parts: &[Option<&str>]) -> String {

@@ -3,14 +3,17 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use quotebot::config::Config;
 use quotebot::console;
 use quotebot::corpus::{self, Article};
+use quotebot::discord;
 use quotebot::export::export;
 use quotebot::extract::extract_corpus;
 use quotebot::library::{Library, load_library};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 #[derive(Parser)]
@@ -47,6 +50,13 @@ enum Command {
     },
     /// Print the JSON of every article, quote and claim in the corpus.
     Export,
+    /// Score the extractors on public annotated data (PolNeAR for quotes; quantulum3 and
+    /// Recognizers-Text for numbers): one line of figures per set.
+    Eval {
+        /// The folder holding polnear-dev/ and numbers/.
+        #[arg(long, default_value = "../shared/eval")]
+        data: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
@@ -66,6 +76,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Extract { files }) => run_extract(&files),
         Some(Command::Export) => run_export(&corpus),
+        Some(Command::Eval { data }) => run_eval(&data),
         None => run_default(&corpus),
     };
     match result {
@@ -77,9 +88,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The corpus folder: `--corpus`, else CORPUS_DIR, else ./corpus.
 fn corpus_dir(flag: Option<PathBuf>) -> PathBuf {
-    flag.or_else(|| std::env::var_os("CORPUS_DIR").map(PathBuf::from))
-        .unwrap_or_else(|| PathBuf::from("corpus"))
+    flag.or_else(|| {
+        std::env::var_os("CORPUS_DIR")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+    .unwrap_or_else(|| PathBuf::from("corpus"))
 }
 
 /// Loads and indexes the corpus, logging what was loaded and how long it took.
@@ -103,16 +119,52 @@ fn open_library(corpus: &std::path::Path) -> anyhow::Result<Library> {
 }
 
 fn run_default(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
-    if std::env::var_os("DISCORD_TOKEN").is_some_and(|t| !t.is_empty()) {
-        anyhow::bail!(
-            "DISCORD_TOKEN is set but this build has no Discord shell yet; unset it to use the console"
+    let config = Config::from_lookup(|k| std::env::var(k).ok())?;
+    let Some(token) = config.token.clone() else {
+        eprintln!(
+            "No DISCORD_TOKEN set: opening the local console over {} (type /help).",
+            corpus.display()
         );
+        return open_library(corpus).and_then(run_console);
+    };
+    let lib = Arc::new(open_library(corpus)?);
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(discord::run(
+        &config,
+        &token,
+        lib,
+        discord::Settings::default(),
+        shutdown_signal(),
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(%e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(%e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = term => {}
     }
-    eprintln!(
-        "No DISCORD_TOKEN set: opening the local console over {} (type /help).",
-        corpus.display()
-    );
-    open_library(corpus).and_then(run_console)
 }
 
 fn run_console(lib: Library) -> anyhow::Result<ExitCode> {
@@ -170,6 +222,18 @@ fn run_export(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn run_eval(data: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let quotes = quotebot::eval::quotes::evaluate_quotes(&data.join("polnear-dev"))
+        .context("quote evaluation")?;
+    println!("{quotes}");
+    for set in quotebot::eval::numbers::evaluate_numbers(&data.join("numbers"))
+        .context("number evaluation")?
+    {
+        println!("{set}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_json(articles: &[Article]) -> anyhow::Result<()> {

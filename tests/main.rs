@@ -6,6 +6,8 @@ mod cli;
 mod commands;
 /// The console and `ask` run as a user would run them.
 mod console;
+/// The real bot against the fake Discord.
+mod discord;
 /// Extraction fixture tables: one loader runs every `name / text / expect` case.
 mod fixtures;
 /// Reviewed snapshots of everything extracted from each corpus article.

@@ -45,14 +45,7 @@ pub fn articles(lib: &Library, args: &Args) -> Result<Reply, UserError> {
             .map(|(i, chunk)| {
                 let lines: Vec<String> = chunk
                     .iter()
-                    .map(|a| {
-                        format!(
-                            "**{}** — {} · {}",
-                            article_ref(a),
-                            source_line(a),
-                            count(&a.id)
-                        )
-                    })
+                    .map(|a| format!("{} — {} · {}", article_ref(a), source_line(a), count(&a.id)))
                     .collect();
                 Card::new(format!("Articles ({})", list.len()), lines.join("\n")).footer(format!(
                     "page {} of {pages} · {}",

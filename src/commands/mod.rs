@@ -12,6 +12,7 @@ pub mod random;
 pub mod source;
 pub mod speakers;
 pub mod spec;
+pub mod suggest;
 
 use crate::library::Library;
 use crate::render::Reply;

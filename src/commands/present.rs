@@ -24,11 +24,12 @@ pub fn source_line(a: &Article) -> String {
     parts.join(", ")
 }
 
-/// The article as a linked title when it has a url.
+/// The article's title, with its link when it has one. Cards carry plain text only: each shell
+/// decides how to show it (the Discord shell escapes markdown).
 pub fn article_ref(a: &Article) -> String {
     let title = a.title.as_deref().unwrap_or(&a.id);
     match &a.url {
-        Some(url) => format!("[{title}]({url})"),
+        Some(url) => format!("{title} <{url}>"),
         None => title.to_string(),
     }
 }

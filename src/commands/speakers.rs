@@ -54,7 +54,7 @@ pub fn speakers(lib: &Library, args: &Args) -> Result<Reply, UserError> {
                         } else {
                             format!("{} quotes", s.quotes)
                         };
-                        format!("**{}**{role}{group} · {n}", s.name)
+                        format!("{}{role}{group} · {n}", s.name)
                     })
                     .collect();
                 Card::new(format!("Speakers ({})", list.len()), lines.join("\n")).footer(format!(

@@ -1,5 +1,6 @@
 //! The neutral reply: a `Card` (title, body, fields, footer, link) and a `Reply` of one or more
-//! cards shown page by page. Limits of any particular chat service are applied by its shell.
+//! cards shown page by page. Text is plain (no markup); the limits and escaping of a particular
+//! chat service are applied by its shell.
 
 /// Whether a card answers or reports a problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,32 +1,22 @@
 //! Cards as plain text for a terminal: title and link, the body, one line per field, the footer.
 
 use super::card::{Card, Reply, Tone};
-use regex::Regex;
-use std::sync::LazyLock;
-
-/// Markdown links become "title <url>"; bold markers go, a terminal shows neither.
-fn plain(text: &str) -> String {
-    static LINK: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\(([^)\s]+)\)").unwrap());
-    LINK.replace_all(text, "$1 <$2>").replace("**", "")
-}
 
 /// A card as readable text, ending with a newline.
 pub fn card_to_text(card: &Card) -> String {
     let mut out = String::new();
     let marker = if card.tone == Tone::Error { "! " } else { "" };
-    out.push_str(&format!("{marker}{}\n", plain(&card.title)));
+    out.push_str(&format!("{marker}{}\n", card.title));
     if let Some(url) = &card.url {
         out.push_str(&format!("  {url}\n"));
     }
     if !card.description.is_empty() {
-        for line in plain(&card.description).lines() {
+        for line in card.description.lines() {
             out.push_str(&format!("  {line}\n"));
         }
     }
     for f in &card.fields {
-        let value = plain(&f.value);
-        let mut lines = value.lines();
+        let mut lines = f.value.lines();
         out.push_str(&format!("  {}: {}\n", f.name, lines.next().unwrap_or("")));
         for line in lines {
             out.push_str(&format!("    {line}\n"));
@@ -68,15 +58,6 @@ mod tests {
         assert_eq!(
             card_to_text(&card),
             "Quote\n  “Hello.”\n  Speaker: Jane Doe\n  -- 5 articles\n"
-        );
-    }
-
-    #[test]
-    fn markdown_becomes_plain_text() {
-        let card = Card::new("T", "**Xi** in [An article](https://example.com/a)");
-        assert_eq!(
-            card_to_text(&card),
-            "T\n  Xi in An article <https://example.com/a>\n"
         );
     }
 

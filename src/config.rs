@@ -1,0 +1,210 @@
+//! Configuration: raw environment (and `.env`, read by dotenvy in `main`) validated once into a
+//! typed `Config`. Every key is documented in `.env.example`; every refusal names the key and
+//! says what to write. The token is kept in a type that never prints it.
+
+use std::fmt;
+
+/// The bot token. Its `Debug` and `Display` never show it, so it cannot leak into logs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    /// The token itself, for the one place that hands it to Discord.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Token(redacted)")
+    }
+}
+
+impl fmt::Display for Token {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("(redacted)")
+    }
+}
+
+/// Which shards this process runs when several processes share the bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardRange {
+    /// First shard id, inclusive.
+    pub first: u32,
+    /// Last shard id, inclusive (serenity's `start_shard_range` includes its end).
+    pub last: u32,
+    /// Shards in all processes together.
+    pub total: u32,
+}
+
+/// Validated configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub token: Option<Token>,
+    /// Register commands in this guild only (instant, for development); globally otherwise.
+    pub dev_guild: Option<u64>,
+    /// Send every REST call through this HTTP proxy (which then owns rate limits).
+    pub proxy_url: Option<String>,
+    /// Run only these shards; autosharded when unset.
+    pub shards: Option<ShardRange>,
+}
+
+/// A configuration key with a value that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{key}: {message}")]
+pub struct ConfigError {
+    pub key: &'static str,
+    pub message: String,
+}
+
+fn bad(key: &'static str, message: impl Into<String>) -> ConfigError {
+    ConfigError {
+        key,
+        message: message.into(),
+    }
+}
+
+impl Config {
+    /// Reads and validates every key through `get` (the environment, in `main`).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let value = |key: &str| {
+            get(key)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        let token = value("DISCORD_TOKEN").map(Token);
+        if let Some(t) = &token
+            && t.0.chars().any(char::is_whitespace)
+        {
+            return Err(bad(
+                "DISCORD_TOKEN",
+                "contains spaces; paste the bot token alone, without `Bot ` in front",
+            ));
+        }
+        let dev_guild = value("DEV_GUILD_ID")
+            .map(|v| {
+                v.parse::<u64>()
+                    .ok()
+                    .filter(|id| *id > 0)
+                    .ok_or_else(|| bad("DEV_GUILD_ID", format!("`{v}` is not a server id; copy it with Developer Mode on (right-click the server, Copy Server ID)")))
+            })
+            .transpose()?;
+        let proxy_url = value("DISCORD_PROXY_URL")
+            .map(|v| {
+                if v.starts_with("http://") || v.starts_with("https://") {
+                    Ok(v.trim_end_matches('/').to_string())
+                } else {
+                    Err(bad(
+                        "DISCORD_PROXY_URL",
+                        format!("`{v}` must start with http:// or https://"),
+                    ))
+                }
+            })
+            .transpose()?;
+        let shards = value("DISCORD_SHARDS")
+            .map(|v| parse_shards(&v))
+            .transpose()?;
+        Ok(Config {
+            token,
+            dev_guild,
+            proxy_url,
+            shards,
+        })
+    }
+}
+
+/// "0-3/8": shards 0 to 3 of 8; "2/8": shard 2 of 8.
+fn parse_shards(v: &str) -> Result<ShardRange, ConfigError> {
+    let err = || {
+        bad(
+            "DISCORD_SHARDS",
+            format!("`{v}` is not a shard range; write FIRST-LAST/TOTAL, for example 0-3/8"),
+        )
+    };
+    let (range, total) = v.split_once('/').ok_or_else(err)?;
+    let (first, last) = range.split_once('-').unwrap_or((range, range));
+    let parse = |s: &str| s.trim().parse::<u32>().map_err(|_| err());
+    let (first, last, total) = (parse(first)?, parse(last)?, parse(total)?);
+    if first > last || last >= total {
+        return Err(bad(
+            "DISCORD_SHARDS",
+            format!("`{v}`: need FIRST <= LAST < TOTAL"),
+        ));
+    }
+    Ok(ShardRange { first, last, total })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_without_anything_set() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.token, None);
+        assert_eq!(c.shards, None);
+    }
+
+    #[test]
+    fn the_token_never_prints() {
+        let c = config(&[("DISCORD_TOKEN", "secret.token.value")]).unwrap();
+        assert!(!format!("{c:?}").contains("secret"));
+        assert_eq!(c.token.unwrap().expose(), "secret.token.value");
+    }
+
+    #[test]
+    fn bad_values_name_the_key() {
+        assert_eq!(
+            config(&[("DEV_GUILD_ID", "abc")]).unwrap_err().key,
+            "DEV_GUILD_ID"
+        );
+        assert_eq!(
+            config(&[("DISCORD_PROXY_URL", "localhost:3000")])
+                .unwrap_err()
+                .key,
+            "DISCORD_PROXY_URL"
+        );
+        assert_eq!(
+            config(&[("DISCORD_SHARDS", "4-2/8")]).unwrap_err().key,
+            "DISCORD_SHARDS"
+        );
+        assert!(
+            config(&[("DISCORD_TOKEN", "Bot abc")])
+                .unwrap_err()
+                .message
+                .contains("without `Bot `")
+        );
+    }
+
+    #[test]
+    fn shard_ranges_include_their_end() {
+        let c = config(&[("DISCORD_SHARDS", "0-3/8")]).unwrap();
+        assert_eq!(
+            c.shards,
+            Some(ShardRange {
+                first: 0,
+                last: 3,
+                total: 8
+            })
+        );
+        let c = config(&[("DISCORD_SHARDS", "5/8")]).unwrap();
+        assert_eq!(
+            c.shards,
+            Some(ShardRange {
+                first: 5,
+                last: 5,
+                total: 8
+            })
+        );
+    }
+}

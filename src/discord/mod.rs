@@ -1,0 +1,131 @@
+//! The Discord shell, the only place that imports serenity and poise: builds the client (through
+//! an HTTP proxy when configured), registers the slash commands, answers them from the core, and
+//! shuts down cleanly. Everything a command decides is decided in `crate::commands`.
+
+mod commands;
+pub mod embed;
+mod reply;
+
+use crate::config::{Config, Token};
+use crate::library::Library;
+use poise::serenity_prelude as serenity;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use commands::all as command_list;
+
+/// What every command handler can read.
+pub struct Data {
+    pub lib: Arc<Library>,
+    /// How long page buttons keep working after an answer.
+    pub page_timeout: Duration,
+}
+
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// Settings of the shell that are not configuration keys.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    pub page_timeout: Duration,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            page_timeout: Duration::from_secs(300),
+        }
+    }
+}
+
+/// A slash-command bot needs no privileged intent; GUILDS keeps the cache aware of servers.
+pub fn intents() -> serenity::GatewayIntents {
+    serenity::GatewayIntents::GUILDS
+}
+
+async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    match error {
+        poise::FrameworkError::Command { error, ctx, .. } => {
+            tracing::error!(command = %ctx.command().name, %error, "command failed");
+            let _ = reply::send_error(
+                ctx,
+                "Something went wrong on our side while answering; try again in a moment.",
+            )
+            .await;
+        }
+        poise::FrameworkError::ArgumentParse { error, ctx, .. } => {
+            let _ = reply::send_error(
+                ctx,
+                &format!(
+                    "Could not read the options: {error}. /help lists what each option accepts."
+                ),
+            )
+            .await;
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::error!(%e, "error while handling an error");
+            }
+        }
+    }
+}
+
+/// Runs the bot until `shutdown` resolves, then closes every shard and returns.
+pub async fn run(
+    config: &Config,
+    token: &Token,
+    lib: Arc<Library>,
+    settings: Settings,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let dev_guild = config.dev_guild;
+    let framework = poise::Framework::builder()
+        .options(poise::FrameworkOptions {
+            commands: commands::all(),
+            on_error: |e| Box::pin(on_error(e)),
+            allowed_mentions: Some(reply::no_mentions()),
+            ..Default::default()
+        })
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+                // A failed registration is logged, not returned: poise would stop answering
+                // altogether, while commands registered earlier still work.
+                let registered = match dev_guild {
+                    Some(g) => poise::builtins::register_in_guild(ctx, &framework.options().commands, serenity::GuildId::new(g)).await,
+                    None => poise::builtins::register_globally(ctx, &framework.options().commands).await,
+                };
+                match (registered, dev_guild) {
+                    (Ok(()), Some(g)) => tracing::info!(guild = g, "slash commands registered in the development server"),
+                    (Ok(()), None) => tracing::info!("slash commands registered globally (Discord may take up to an hour to show changes)"),
+                    (Err(e), _) => tracing::error!(%e, "registering slash commands failed"),
+                }
+                Ok(Data {
+                    lib,
+                    page_timeout: settings.page_timeout,
+                })
+            })
+        })
+        .build();
+    let mut http = serenity::HttpBuilder::new(token.expose());
+    if let Some(proxy) = &config.proxy_url {
+        // serenity applies a proxy only with its own rate limiter off: the proxy owns limits.
+        http = http.proxy(proxy.as_str()).ratelimiter_disabled(true);
+    }
+    let mut client = serenity::ClientBuilder::new_with_http(http.build(), intents())
+        .framework(framework)
+        .await
+        .map_err(|e| anyhow::anyhow!("building the Discord client: {e}"))?;
+    let shard_manager = client.shard_manager.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        tracing::info!("shutting down: closing every shard");
+        shard_manager.shutdown_all().await;
+    });
+    let started = match config.shards {
+        // serenity's range includes its end: 0..3 runs shards 0, 1, 2 and 3.
+        Some(r) => client.start_shard_range(r.first..r.last, r.total).await,
+        None => client.start_autosharded().await,
+    };
+    started.map_err(|e| anyhow::anyhow!("Discord connection: {e}"))
+}

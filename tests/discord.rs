@@ -1,0 +1,379 @@
+//! The real bot against the fake Discord: registration, every command, autocomplete, page
+//! buttons, private errors, mention safety, embed limits, reconnects and shutdown.
+
+use super::support::fake_discord::FakeDiscord;
+use super::support::interactions::{autocomplete, button, focused, opt_str, slash_command, token};
+use quotebot::config::{Config, Token};
+use quotebot::corpus::parse_article;
+use quotebot::discord::{self, Settings};
+use quotebot::library::{Library, load_library};
+use serde_json::{Value, json};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+const WAIT: Duration = Duration::from_secs(20);
+const ASKER: u64 = 4242;
+const SOMEONE_ELSE: u64 = 777;
+
+fn corpus_library() -> Arc<Library> {
+    static LIB: OnceLock<Arc<Library>> = OnceLock::new();
+    LIB.get_or_init(|| {
+        Arc::new(load_library(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap())
+    })
+    .clone()
+}
+
+/// A running bot connected to its own fake Discord.
+struct Bot {
+    fake: FakeDiscord,
+    stop: Option<oneshot::Sender<()>>,
+    task: JoinHandle<anyhow::Result<()>>,
+}
+
+async fn start_bot(lib: Arc<Library>, page_timeout: Duration) -> Bot {
+    let fake = FakeDiscord::start().await;
+    let config = Config {
+        token: None,
+        dev_guild: Some(FakeDiscord::GUILD_ID),
+        proxy_url: Some(fake.url()),
+        shards: None,
+    };
+    let token = test_token();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        discord::run(&config, &token, lib, Settings { page_timeout }, async {
+            let _ = stopped.await;
+        })
+        .await
+    });
+    fake.wait_identified(WAIT)
+        .await
+        .expect("the bot identifies");
+    fake.wait_request("PUT", "/commands", WAIT)
+        .await
+        .expect("commands registered");
+    Bot {
+        fake,
+        stop: Some(stop),
+        task,
+    }
+}
+
+fn test_token() -> Token {
+    let config =
+        Config::from_lookup(|k| (k == "DISCORD_TOKEN").then(|| "fake-token".to_string())).unwrap();
+    config.token.unwrap()
+}
+
+impl Bot {
+    /// Runs `/name` and returns the callback body.
+    async fn command(&self, id: u64, name: &str, options: Value, user: u64) -> Value {
+        self.fake
+            .dispatch("INTERACTION_CREATE", slash_command(id, name, options, user))
+            .await
+            .unwrap();
+        self.callback(id).await
+    }
+
+    async fn callback(&self, id: u64) -> Value {
+        let path = format!("/interactions/{id}/{}/callback", token(id));
+        self.fake
+            .wait_request("POST", &path, WAIT)
+            .await
+            .unwrap_or_else(|e| panic!("no answer to {id}: {e}"))
+            .body
+    }
+
+    async fn shutdown(mut self) -> FakeDiscord {
+        let _ = self.stop.take().unwrap().send(());
+        tokio::time::timeout(WAIT, &mut self.task)
+            .await
+            .expect("the bot stops in time")
+            .expect("bot task")
+            .expect("the bot exits cleanly");
+        self.fake
+    }
+}
+
+fn field<'a>(embed: &'a Value, name: &str) -> &'a str {
+    embed["fields"]
+        .as_array()
+        .and_then(|fs| fs.iter().find(|f| f["name"] == name))
+        .and_then(|f| f["value"].as_str())
+        .unwrap_or_else(|| panic!("no field {name} in {embed}"))
+}
+
+const EPHEMERAL: u64 = 64;
+
+#[tokio::test]
+async fn registration_and_every_command() {
+    let bot = start_bot(corpus_library(), Duration::from_secs(2)).await;
+
+    let registered = bot
+        .fake
+        .registered_commands(Some(FakeDiscord::GUILD_ID))
+        .expect("guild registration");
+    let names: Vec<&str> = registered
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "quote", "claim", "source", "random", "speakers", "articles", "about", "help"
+        ]
+    );
+    for c in registered.as_array().unwrap() {
+        assert!(!c["description"].as_str().unwrap().is_empty(), "{c}");
+        for o in c["options"].as_array().into_iter().flatten() {
+            assert!(!o["description"].as_str().unwrap().is_empty(), "{o}");
+        }
+    }
+    let claim = registered
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "claim")
+        .unwrap();
+    let sort = claim["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["name"] == "sort")
+        .unwrap();
+    assert_eq!(sort["choices"].as_array().unwrap().len(), 3, "{sort}");
+
+    // /quote: the embed carries the words, speaker and role, date, source.
+    let body = bot
+        .command(1, "quote", json!([opt_str("topic", "sovereignty")]), ASKER)
+        .await;
+    assert_eq!(body["type"], 4);
+    let embed = &body["data"]["embeds"][0];
+    assert!(
+        embed["description"]
+            .as_str()
+            .unwrap()
+            .contains("respect cyber sovereignty"),
+        "{embed}"
+    );
+    assert_eq!(field(embed, "Speaker"), "Xi Jinping, President");
+    assert_eq!(field(embed, "When"), "2014-11-19 (when it was said)");
+    assert!(
+        field(embed, "Source").contains("China Daily, 2019-10"),
+        "{embed}"
+    );
+    assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]));
+
+    let others: [(&str, Value, &str); 7] = [
+        (
+            "claim",
+            json!([opt_str("topic", "\"internet users\"")]),
+            "3 billion",
+        ),
+        (
+            "source",
+            json!([opt_str(
+                "text",
+                "China-US relationship sees benefits in cooperation"
+            )]),
+            "People's Daily Online",
+        ),
+        (
+            "random",
+            json!([opt_str("speaker", "Cao Shumin")]),
+            "Cao Shumin",
+        ),
+        ("speakers", json!([]), "Xi Jinping"),
+        ("articles", json!([]), "Let us join hands"),
+        ("about", json!([]), "Articles"),
+        ("help", json!([]), "/quote"),
+    ];
+    for (n, (name, options, expect)) in others.into_iter().enumerate() {
+        let body = bot.command(10 + n as u64, name, options, ASKER).await;
+        assert_eq!(body["type"], 4, "/{name}: {body}");
+        assert!(
+            body["data"]["embeds"][0].to_string().contains(expect),
+            "/{name}: {body}"
+        );
+        assert_eq!(
+            body["data"]["allowed_mentions"]["parse"],
+            json!([]),
+            "/{name}"
+        );
+    }
+
+    // A user error is a private message that says what to do.
+    let body = bot
+        .command(30, "quote", json!([opt_str("from", "someday")]), ASKER)
+        .await;
+    assert_eq!(
+        body["data"]["flags"].as_u64().unwrap() & EPHEMERAL,
+        EPHEMERAL,
+        "{body}"
+    );
+    assert!(
+        body["data"]["embeds"][0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("from: \\`someday\\` is not a date"),
+        "{body}"
+    );
+
+    // Autocomplete suggests speakers from the index.
+    bot.fake
+        .dispatch(
+            "INTERACTION_CREATE",
+            autocomplete(40, "quote", json!([focused("speaker", "xi")]), ASKER),
+        )
+        .await
+        .unwrap();
+    let body = bot.callback(40).await;
+    assert_eq!(body["type"], 8, "{body}");
+    let choices = body["data"]["choices"].as_array().unwrap();
+    assert!(
+        choices.len() <= 25 && choices.iter().any(|c| c["name"] == "Xi Jinping"),
+        "{body}"
+    );
+
+    let fake = bot.shutdown().await;
+    assert!(
+        fake.unexpected_requests().is_empty(),
+        "{:?}",
+        fake.unexpected_requests()
+    );
+}
+
+#[tokio::test]
+async fn page_buttons_work_for_the_asker_only_and_then_expire() {
+    let bot = start_bot(corpus_library(), Duration::from_secs(3)).await;
+    let body = bot
+        .command(1, "quote", json!([opt_str("speaker", "Xi")]), ASKER)
+        .await;
+    assert!(
+        body["data"]["embeds"][0]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Quote 1 of ")
+    );
+    let buttons = &body["data"]["components"][0]["components"];
+    let next = buttons[1]["custom_id"].as_str().unwrap().to_string();
+    assert_eq!(
+        buttons[0]["disabled"], true,
+        "no previous page on page 1: {buttons}"
+    );
+
+    bot.fake
+        .dispatch("INTERACTION_CREATE", button(2, &next, 1, SOMEONE_ELSE))
+        .await
+        .unwrap();
+    let refused = bot.callback(2).await;
+    assert_eq!(refused["type"], 4);
+    assert_eq!(
+        refused["data"]["flags"].as_u64().unwrap() & EPHEMERAL,
+        EPHEMERAL
+    );
+    assert!(
+        refused["data"]["content"]
+            .as_str()
+            .unwrap()
+            .starts_with("Only the person who asked")
+    );
+
+    bot.fake
+        .dispatch("INTERACTION_CREATE", button(3, &next, 1, ASKER))
+        .await
+        .unwrap();
+    let turned = bot.callback(3).await;
+    assert_eq!(
+        turned["type"], 7,
+        "the message is updated in place: {turned}"
+    );
+    assert!(
+        turned["data"]["embeds"][0]["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Quote 2 of ")
+    );
+
+    // After the timeout the buttons are taken away.
+    let edit = bot
+        .fake
+        .wait_request(
+            "PATCH",
+            &format!(
+                "/webhooks/{}/{}/messages/@original",
+                FakeDiscord::APP_ID,
+                token(1)
+            ),
+            WAIT,
+        )
+        .await
+        .unwrap();
+    assert_eq!(edit.body["components"], json!([]), "{}", edit.body);
+    bot.shutdown().await;
+}
+
+fn library_of(text: &str) -> Arc<Library> {
+    let article = parse_article("hostile.txt", text).unwrap();
+    Arc::new(Library::build(vec![article], Vec::new()).unwrap())
+}
+
+#[tokio::test]
+async fn hostile_quotes_ping_no_one_and_long_ones_fit_discord() {
+    let long = "word ".repeat(1500);
+    let text = format!(
+        "Title of it\n\n“@everyone look at <@1234> and **this** right now, friends,” said Jane Doe.\n\n“{long}the end,” said Jane Doe.\n"
+    );
+    let bot = start_bot(library_of(&text), Duration::from_secs(2)).await;
+    let body = bot
+        .command(1, "quote", json!([opt_str("topic", "everyone")]), ASKER)
+        .await;
+    assert_eq!(body["data"]["allowed_mentions"]["parse"], json!([]));
+    let description = body["data"]["embeds"][0]["description"].as_str().unwrap();
+    assert!(
+        !description.contains("@everyone") && description.contains("@\u{200b}everyone"),
+        "{description}"
+    );
+    assert!(description.contains("\\*\\*this\\*\\*"), "{description}");
+
+    let body = bot
+        .command(2, "quote", json!([opt_str("topic", "\"the end\"")]), ASKER)
+        .await;
+    let embed = &body["data"]["embeds"][0];
+    let chars = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
+    assert!(
+        chars(&embed["description"]) <= 4096,
+        "{}",
+        chars(&embed["description"])
+    );
+    let total = chars(&embed["title"])
+        + chars(&embed["description"])
+        + chars(&embed["footer"]["text"])
+        + embed["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| chars(&f["name"]) + chars(&f["value"]))
+            .sum::<usize>();
+    assert!(total <= 6000, "{total}");
+    bot.shutdown().await;
+}
+
+#[tokio::test]
+async fn reconnects_after_the_gateway_drops_and_closes_cleanly_on_shutdown() {
+    let bot = start_bot(corpus_library(), Duration::from_secs(2)).await;
+    bot.fake.close_gateway(4000).await.unwrap();
+    bot.fake
+        .wait_connections(2, WAIT)
+        .await
+        .expect("the bot reconnects");
+    let body = bot.command(1, "about", json!([]), ASKER).await;
+    assert_eq!(body["type"], 4);
+    let fake = bot.shutdown().await;
+    assert_eq!(fake.wait_close_frame(WAIT).await.unwrap(), 1000);
+}
