@@ -48,6 +48,8 @@ pub struct Config {
     pub proxy_url: Option<String>,
     /// Run only these shards; autosharded when unset.
     pub shards: Option<ShardRange>,
+    /// The SQLite file with daily-post settings and history.
+    pub database_path: std::path::PathBuf,
 }
 
 /// A configuration key with a value that cannot be used.
@@ -110,6 +112,8 @@ impl Config {
             dev_guild,
             proxy_url,
             shards,
+            database_path: value("DATABASE_PATH")
+                .map_or_else(|| "data/quotebot.sqlite3".into(), Into::into),
         })
     }
 }

@@ -10,6 +10,7 @@ use quotebot::discord;
 use quotebot::export::export;
 use quotebot::extract::extract_corpus;
 use quotebot::library::{Library, load_library};
+use quotebot::store::Store;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -127,12 +128,14 @@ fn run_default(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
         );
         return open_library(corpus).and_then(run_console);
     };
+    let store = Store::open(&config.database_path)?;
     let lib = Arc::new(open_library(corpus)?);
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(discord::run(
         &config,
         &token,
         lib,
+        store,
         discord::Settings::default(),
         shutdown_signal(),
     ))?;

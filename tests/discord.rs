@@ -7,6 +7,7 @@ use quotebot::config::{Config, Token};
 use quotebot::corpus::parse_article;
 use quotebot::discord::{self, Settings};
 use quotebot::library::{Library, load_library};
+use quotebot::store::Store;
 use serde_json::{Value, json};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -14,11 +15,11 @@ use std::time::Duration;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
-const WAIT: Duration = Duration::from_secs(20);
-const ASKER: u64 = 4242;
+pub const WAIT: Duration = Duration::from_secs(20);
+pub const ASKER: u64 = 4242;
 const SOMEONE_ELSE: u64 = 777;
 
-fn corpus_library() -> Arc<Library> {
+pub fn corpus_library() -> Arc<Library> {
     static LIB: OnceLock<Arc<Library>> = OnceLock::new();
     LIB.get_or_init(|| {
         Arc::new(load_library(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap())
@@ -27,24 +28,43 @@ fn corpus_library() -> Arc<Library> {
 }
 
 /// A running bot connected to its own fake Discord.
-struct Bot {
-    fake: FakeDiscord,
+pub struct Bot {
+    pub fake: FakeDiscord,
     stop: Option<oneshot::Sender<()>>,
     task: JoinHandle<anyhow::Result<()>>,
 }
 
 async fn start_bot(lib: Arc<Library>, page_timeout: Duration) -> Bot {
+    let settings = Settings {
+        page_timeout,
+        ..Settings::default()
+    };
+    start_bot_with(lib, settings, &temp_database("bot")).await
+}
+
+/// A fresh database path for one test.
+pub fn temp_database(name: &str) -> std::path::PathBuf {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("quotebot-test-{}-{name}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir.join("quotebot.sqlite3")
+}
+
+pub async fn start_bot_with(lib: Arc<Library>, settings: Settings, database: &Path) -> Bot {
     let fake = FakeDiscord::start().await;
     let config = Config {
         token: None,
         dev_guild: Some(FakeDiscord::GUILD_ID),
         proxy_url: Some(fake.url()),
         shards: None,
+        database_path: database.to_path_buf(),
     };
+    let store = Store::open(database).unwrap();
     let token = test_token();
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        discord::run(&config, &token, lib, Settings { page_timeout }, async {
+        discord::run(&config, &token, lib, store, settings, async {
             let _ = stopped.await;
         })
         .await
@@ -70,7 +90,7 @@ fn test_token() -> Token {
 
 impl Bot {
     /// Runs `/name` and returns the callback body.
-    async fn command(&self, id: u64, name: &str, options: Value, user: u64) -> Value {
+    pub async fn command(&self, id: u64, name: &str, options: Value, user: u64) -> Value {
         self.fake
             .dispatch("INTERACTION_CREATE", slash_command(id, name, options, user))
             .await
@@ -78,7 +98,7 @@ impl Bot {
         self.callback(id).await
     }
 
-    async fn callback(&self, id: u64) -> Value {
+    pub async fn callback(&self, id: u64) -> Value {
         let path = format!("/interactions/{id}/{}/callback", token(id));
         self.fake
             .wait_request("POST", &path, WAIT)
@@ -87,7 +107,7 @@ impl Bot {
             .body
     }
 
-    async fn shutdown(mut self) -> FakeDiscord {
+    pub async fn shutdown(mut self) -> FakeDiscord {
         let _ = self.stop.take().unwrap().send(());
         tokio::time::timeout(WAIT, &mut self.task)
             .await
@@ -125,8 +145,13 @@ async fn registration_and_every_command() {
     assert_eq!(
         names,
         [
-            "quote", "claim", "source", "random", "speakers", "articles", "about", "help"
+            "quote", "claim", "source", "random", "speakers", "articles", "about", "help", "daily"
         ]
+    );
+    let daily = &registered[8];
+    assert_eq!(
+        daily["default_member_permissions"], "32",
+        "Manage Server by default: {daily}"
     );
     for c in registered.as_array().unwrap() {
         assert!(!c["description"].as_str().unwrap().is_empty(), "{c}");
@@ -376,4 +401,85 @@ async fn reconnects_after_the_gateway_drops_and_closes_cleanly_on_shutdown() {
     assert_eq!(body["type"], 4);
     let fake = bot.shutdown().await;
     assert_eq!(fake.wait_close_frame(WAIT).await.unwrap(), 1000);
+}
+
+/// The shipped binary, as an operator runs it: global registration without DEV_GUILD_ID, an
+/// answer, then SIGTERM closes the gateway and exits 0, and the token never reaches the logs.
+#[tokio::test]
+async fn the_binary_registers_globally_answers_and_stops_on_sigterm() {
+    let fake = FakeDiscord::start().await;
+    let secret = "fake-token-S3CRET";
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quotebot"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISCORD_TOKEN", secret)
+        .env("DISCORD_PROXY_URL", fake.url())
+        .env_remove("DEV_GUILD_ID")
+        .env_remove("DISCORD_SHARDS")
+        .env("CORPUS_DIR", "corpus")
+        .env("DATABASE_PATH", temp_database("binary"))
+        .env("RUST_LOG", "debug")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Drain the logs as they come, or a full pipe would stall the bot.
+    let mut stderr = child.stderr.take().unwrap();
+    let logs = std::thread::spawn(move || {
+        let mut all = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut all).map(|_| all)
+    });
+    fake.wait_identified(WAIT)
+        .await
+        .expect("the binary identifies");
+    let registration = fake
+        .wait_request(
+            "PUT",
+            &format!("/applications/{}/commands", FakeDiscord::APP_ID),
+            WAIT,
+        )
+        .await
+        .expect("global registration");
+    assert!(
+        !registration.path.contains("/guilds/"),
+        "{}",
+        registration.path
+    );
+    fake.dispatch(
+        "INTERACTION_CREATE",
+        slash_command(1, "about", json!([]), ASKER),
+    )
+    .await
+    .unwrap();
+    let answer = fake
+        .wait_request(
+            "POST",
+            &format!("/interactions/1/{}/callback", token(1)),
+            WAIT,
+        )
+        .await
+        .unwrap();
+    assert_eq!(answer.body["type"], 4);
+
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    assert_eq!(fake.wait_close_frame(WAIT).await.unwrap(), 1000);
+    let deadline = std::time::Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the binary did not exit after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let logs = logs.join().unwrap().unwrap();
+    assert!(status.success(), "{logs}");
+    assert!(!logs.contains("S3CRET"), "the token was logged");
+    assert!(logs.contains("shutting down"), "{logs}");
 }

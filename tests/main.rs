@@ -6,6 +6,8 @@ mod cli;
 mod commands;
 /// The console and `ask` run as a user would run them.
 mod console;
+/// Daily posts: restarts, crash semantics, and end to end against the fake Discord.
+mod daily;
 /// The real bot against the fake Discord.
 mod discord;
 /// Extraction fixture tables: one loader runs every `name / text / expect` case.

@@ -3,13 +3,16 @@
 //! shuts down cleanly. Everything a command decides is decided in `crate::commands`.
 
 mod commands;
+pub mod daily;
 pub mod embed;
 mod reply;
 
 use crate::config::{Config, Token};
 use crate::library::Library;
+use crate::store::Store;
+use daily::Clock;
 use poise::serenity_prelude as serenity;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub use commands::all as command_list;
@@ -19,21 +22,29 @@ pub struct Data {
     pub lib: Arc<Library>,
     /// How long page buttons keep working after an answer.
     pub page_timeout: Duration,
+    /// Daily-post settings and history.
+    pub store: Arc<Mutex<Store>>,
+    pub clock: Clock,
 }
 
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 pub type Context<'a> = poise::Context<'a, Data, Error>;
 
-/// Settings of the shell that are not configuration keys.
-#[derive(Debug, Clone, Copy)]
+/// Settings of the shell that are not configuration keys (tests shorten them).
+#[derive(Clone)]
 pub struct Settings {
     pub page_timeout: Duration,
+    /// How often the daily-post loop looks for due posts.
+    pub daily_tick: Duration,
+    pub clock: Clock,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             page_timeout: Duration::from_secs(300),
+            daily_tick: Duration::from_secs(20),
+            clock: Arc::new(jiff::Timestamp::now),
         }
     }
 }
@@ -75,9 +86,11 @@ pub async fn run(
     config: &Config,
     token: &Token,
     lib: Arc<Library>,
+    store: Store,
     settings: Settings,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
+    let store = Arc::new(Mutex::new(store));
     let dev_guild = config.dev_guild;
     let framework = poise::Framework::builder()
         .options(poise::FrameworkOptions {
@@ -100,10 +113,15 @@ pub async fn run(
                     (Ok(()), None) => tracing::info!("slash commands registered globally (Discord may take up to an hour to show changes)"),
                     (Err(e), _) => tracing::error!(%e, "registering slash commands failed"),
                 }
-                Ok(Data {
+                let data = Data {
                     lib,
                     page_timeout: settings.page_timeout,
-                })
+                    store,
+                    clock: settings.clock,
+                };
+                // Started here, once: Ready fires again after every reconnect.
+                tokio::spawn(daily::posting_loop(ctx.http.clone(), Arc::new((&data).into()), settings.daily_tick));
+                Ok(data)
             })
         })
         .build();

@@ -4,7 +4,7 @@
 
 use super::embed::embed;
 use super::{Context, Error};
-use crate::commands;
+use crate::commands::{self, UserError};
 use crate::render::{Card, Reply};
 use poise::serenity_prelude as serenity;
 use std::time::Duration;
@@ -46,6 +46,11 @@ pub async fn respond(
             work.await?
         }
     };
+    send_reply(ctx, outcome).await
+}
+
+/// Sends a core outcome: the reply's pages, or the user's error privately.
+pub async fn send_reply(ctx: Context<'_>, outcome: Result<Reply, UserError>) -> Result<(), Error> {
     match outcome {
         Ok(reply) => send_pages(ctx, reply).await,
         Err(user_error) => send_error(ctx, &user_error.to_string()).await,
