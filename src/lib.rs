@@ -15,6 +15,7 @@
 //! assert_eq!(found.quotes[0].speaker.as_deref(), Some("Jane Doe"));
 //! assert_eq!(found.quotes[0].speaker_title.as_deref(), Some("a minister"));
 //! ```
+pub mod bench;
 pub mod commands;
 pub mod config;
 pub mod console;

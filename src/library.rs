@@ -70,6 +70,8 @@ pub struct Library {
     pub warnings: Vec<String>,
     pub index: SearchIndex,
     by_id: HashMap<String, usize>,
+    /// Quotes and claims per article, by article position.
+    counts: Vec<(usize, usize)>,
 }
 
 impl Library {
@@ -128,6 +130,8 @@ impl Library {
                 speaker: q.speaker.as_deref(),
                 source: a.source.as_deref(),
                 date: q.said_on.or(a.published),
+                value: None,
+                unit_kind: None,
             }
         });
         let claim_entries = extraction.claims.iter().enumerate().map(|(i, c)| {
@@ -140,6 +144,8 @@ impl Library {
                 speaker: None,
                 source: a.source.as_deref(),
                 date: a.published,
+                value: Some((c.value, c.value_max.unwrap_or(c.value))),
+                unit_kind: Some(c.unit_kind()),
             }
         });
         let passage_entries = passages.iter().enumerate().map(|(i, p)| {
@@ -152,10 +158,19 @@ impl Library {
                 speaker: None,
                 source: a.source.as_deref(),
                 date: a.published,
+                value: None,
+                unit_kind: None,
             }
         });
         let index = SearchIndex::build(quote_entries.chain(claim_entries).chain(passage_entries))?;
         let topics = topic_words(&extraction.quotes);
+        let mut counts = vec![(0, 0); articles.len()];
+        for q in &extraction.quotes {
+            counts[by_id[&q.article]].0 += 1;
+        }
+        for c in &extraction.claims {
+            counts[by_id[&c.article]].1 += 1;
+        }
         Ok(Library {
             topics,
             quotes: extraction.quotes,
@@ -167,12 +182,18 @@ impl Library {
             warnings,
             index,
             by_id,
+            counts,
         })
     }
 
     /// The article with this id.
     pub fn article(&self, id: &str) -> &Article {
         &self.articles[self.by_id[id]]
+    }
+
+    /// How many quotes and claims an article has.
+    pub fn counts(&self, id: &str) -> (usize, usize) {
+        self.counts[self.by_id[id]]
     }
 
     /// The date to show with a quote, and whether it is when it was said or when it was published.

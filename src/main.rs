@@ -58,6 +58,34 @@ enum Command {
         #[arg(long, default_value = "../shared/eval")]
         data: PathBuf,
     },
+    /// Write a synthetic corpus of N varied articles (deterministic for a seed), for measuring.
+    GenCorpus {
+        #[arg(long)]
+        articles: usize,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Measure extraction throughput, cold start, query latency and peak memory at several
+    /// corpus sizes (generated under --work when missing).
+    Bench {
+        /// Corpus sizes in articles.
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
+        sizes: Vec<usize>,
+        /// Where generated corpora are kept between runs.
+        #[arg(long, default_value = "target/bench-corpus")]
+        work: PathBuf,
+        /// Queries per command for the latency percentiles.
+        #[arg(long, default_value_t = 300)]
+        rounds: usize,
+    },
+    /// One measurement in a fresh process (used by `bench`, so memory peaks do not mix).
+    #[command(hide = true)]
+    BenchLoad {
+        #[arg(long)]
+        rounds: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -70,7 +98,7 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     let corpus = corpus_dir(cli.corpus);
-    let result = match cli.command {
+    let result = (|| match cli.command {
         Some(Command::Console) => open_library(&corpus).and_then(run_console),
         Some(Command::Ask { line, page }) => {
             open_library(&corpus).and_then(|lib| run_ask(&lib, &line, page))
@@ -78,8 +106,28 @@ fn main() -> ExitCode {
         Some(Command::Extract { files }) => run_extract(&files),
         Some(Command::Export) => run_export(&corpus),
         Some(Command::Eval { data }) => run_eval(&data),
+        Some(Command::GenCorpus {
+            articles,
+            out,
+            seed,
+        }) => {
+            let bytes = quotebot::bench::write_corpus(&out, articles, seed)
+                .context("writing the corpus")?;
+            eprintln!(
+                "wrote {articles} articles ({:.1} MB) to {}",
+                bytes as f64 / 1e6,
+                out.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Bench {
+            sizes,
+            work,
+            rounds,
+        }) => run_bench(&sizes, &work, rounds),
+        Some(Command::BenchLoad { rounds }) => run_bench_load(&corpus, rounds),
         None => run_default(&corpus),
-    };
+    })();
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -225,6 +273,87 @@ fn run_export(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn run_bench(sizes: &[usize], work: &std::path::Path, rounds: usize) -> anyhow::Result<ExitCode> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("machine: {cores} cores");
+    let (quotes, claims, both) = quotebot::bench::extraction_mb_per_s(2000, 1);
+    println!(
+        "extraction on one core: quotes {quotes:.1} MB/s, claims {claims:.1} MB/s, together {both:.1} MB/s"
+    );
+    println!(
+        "articles  corpus MB  cold start s  peak RSS MB  RSS/corpus  quotes  claims  p50/p99 ms: quote | claim | source | autocomplete"
+    );
+    for &n in sizes {
+        let dir = work.join(n.to_string());
+        let have = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+        if have != n {
+            let _ = std::fs::remove_dir_all(&dir);
+            quotebot::bench::write_corpus(&dir, n, 1).context("writing the bench corpus")?;
+        }
+        let corpus_bytes: u64 = std::fs::read_dir(&dir)?
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum();
+        let out = std::process::Command::new(std::env::current_exe()?)
+            .args([
+                "--corpus",
+                &dir.display().to_string(),
+                "bench-load",
+                "--rounds",
+                &rounds.to_string(),
+            ])
+            .env("RUST_LOG", "warn")
+            .output()
+            .context("running a bench process")?;
+        anyhow::ensure!(
+            out.status.success(),
+            "bench-load failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let m: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+        let lat = |k: &str| {
+            format!(
+                "{:.2}/{:.2}",
+                m[k][0].as_f64().unwrap_or(0.0),
+                m[k][1].as_f64().unwrap_or(0.0)
+            )
+        };
+        let rss = m["rss"].as_f64().unwrap_or(0.0);
+        println!(
+            "{n:>8}  {:>9.1}  {:>12.2}  {:>11.0}  {:>10.2}  {:>6}  {:>6}  {} | {} | {} | {}",
+            corpus_bytes as f64 / 1e6,
+            m["load_s"].as_f64().unwrap_or(0.0),
+            rss / 1e6,
+            rss / corpus_bytes.max(1) as f64,
+            m["quotes"],
+            m["claims"],
+            lat("quote"),
+            lat("claim"),
+            lat("source"),
+            lat("autocomplete"),
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_bench_load(corpus: &std::path::Path, rounds: usize) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let lib = load_library(corpus)?;
+    let load_s = started.elapsed().as_secs_f64();
+    let mut report = serde_json::json!({
+        "load_s": load_s,
+        "quotes": lib.quotes.len(),
+        "claims": lib.claims.len(),
+    });
+    for (name, p50, p99) in quotebot::bench::query_latencies(&lib, rounds) {
+        report[name] = serde_json::json!([p50, p99]);
+    }
+    report["rss"] = serde_json::json!(quotebot::bench::peak_rss_bytes());
+    println!("{report}");
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_eval(data: &std::path::Path) -> anyhow::Result<ExitCode> {

@@ -172,6 +172,7 @@ fn daily_set(id: u64, user: u64, manage: bool) -> Value {
             {"name": "channel", "type": 7, "value": NEWS.to_string()},
             opt_str("time", "09:00"),
             opt_str("timezone", "Europe/Berlin"),
+            opt_str("speaker", "Xi"),
         ]}]),
         user,
     );

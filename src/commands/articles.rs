@@ -34,8 +34,7 @@ pub fn articles(lib: &Library, args: &Args) -> Result<Reply, UserError> {
         )));
     }
     let count = |id: &str| {
-        let q = lib.quotes.iter().filter(|q| q.article == id).count();
-        let c = lib.claims.iter().filter(|c| c.article == id).count();
+        let (q, c) = lib.counts(id);
         format!("{q} quotes, {c} claims")
     };
     let pages = list.len().div_ceil(PER_PAGE);

@@ -8,19 +8,9 @@ use super::quote::describe;
 use crate::extract::Claim;
 use crate::library::Library;
 use crate::render::{Card, Reply};
-use crate::search::{DocKind, Filter};
+use crate::search::{DocKind, Filter, Ranking};
 
 const PER_PAGE: usize = 5;
-
-fn unit_matches(c: &Claim, unit: &str) -> bool {
-    match unit {
-        "percent" => c.unit.as_deref() == Some("%"),
-        "money" => c.currency.is_some(),
-        "year" => c.unit.as_deref() == Some("year"),
-        "count" => c.unit.is_none() && c.currency.is_none(),
-        _ => c.currency.is_none() && c.unit.as_deref().is_some_and(|u| u != "%" && u != "year"),
-    }
-}
 
 pub fn claim(lib: &Library, args: &Args) -> Result<Reply, UserError> {
     let (min, max) = (args.number("min")?, args.number("max")?);
@@ -37,24 +27,27 @@ pub fn claim(lib: &Library, args: &Args) -> Result<Reply, UserError> {
     let sort = args
         .choice("sort")
         .unwrap_or_else(|| "relevance".to_string());
+    let filter = Filter {
+        min_value: min,
+        max_value: max,
+        unit_kind: unit,
+        ..Filter::default()
+    };
+    let has_topic = !topic.trim().is_empty();
+    let ranking = match sort.as_str() {
+        "value" => Ranking::LargestValue,
+        // With a topic, the most relevant claims are then put in date order below.
+        "date" if !has_topic => Ranking::Oldest,
+        _ if !has_topic => Ranking::Newest,
+        _ => Ranking::Relevance,
+    };
     let hits = lib
         .index
-        .search(DocKind::Claim, topic, &Filter::default(), usize::MAX >> 1)
+        .search(DocKind::Claim, topic, &filter, ranking, MAX_RESULTS)
         .map_err(internal)?;
-    let mut found: Vec<&Claim> = hits
-        .iter()
-        .map(|h| &lib.claims[h.ord])
-        .filter(|c| min.is_none_or(|lo| c.value_max.unwrap_or(c.value) >= lo))
-        .filter(|c| max.is_none_or(|hi| c.value <= hi))
-        .filter(|c| unit.as_deref().is_none_or(|u| unit_matches(c, u)))
-        .collect();
-    match sort.as_str() {
-        "date" => found.sort_by_key(|c| lib.article(&c.article).published),
-        "value" => found.sort_by(|a, b| b.value.total_cmp(&a.value)),
-        _ if topic.trim().is_empty() => {
-            found.sort_by_key(|c| std::cmp::Reverse(lib.article(&c.article).published))
-        }
-        _ => {}
+    let mut found: Vec<&Claim> = hits.iter().map(|h| &lib.claims[h.ord]).collect();
+    if sort == "date" {
+        found.sort_by_key(|c| lib.article(&c.article).published);
     }
     found.truncate(MAX_RESULTS);
     if found.is_empty() {

@@ -6,7 +6,7 @@ use super::present::{MAX_RESULTS, corpus_footer, quote_card};
 use crate::extract::quotes::{Quote, QuoteKind};
 use crate::library::Library;
 use crate::render::{Card, Reply};
-use crate::search::{DocKind, Filter};
+use crate::search::{DocKind, Filter, Ranking};
 
 /// The speaker, source and date filters of `args`, resolved against the corpus.
 pub fn filter(lib: &Library, args: &Args) -> Result<Filter, UserError> {
@@ -48,6 +48,7 @@ pub fn filter(lib: &Library, args: &Args) -> Result<Filter, UserError> {
         source: source.map(str::to_string),
         from,
         to,
+        ..Filter::default()
     })
 }
 
@@ -60,7 +61,7 @@ fn kind_weight(kind: QuoteKind) -> f32 {
     }
 }
 
-/// The quotes matching `args`, best first (newest first without a topic).
+/// The quotes matching `args`, best first (newest first without a topic), at most `limit`.
 pub fn matching<'a>(
     lib: &'a Library,
     args: &Args,
@@ -68,30 +69,46 @@ pub fn matching<'a>(
 ) -> Result<Vec<&'a Quote>, UserError> {
     let filter = filter(lib, args)?;
     let topic = args.text("topic").unwrap_or("");
+    if topic.trim().is_empty() {
+        let hits = lib
+            .index
+            .search(DocKind::Quote, "", &filter, Ranking::Newest, limit)
+            .map_err(internal)?;
+        return Ok(hits.iter().map(|h| &lib.quotes[h.ord]).collect());
+    }
+    // Fetch more than asked, since weighting by kind can reorder the top.
     let hits = lib
         .index
         .search(
             DocKind::Quote,
             topic,
             &filter,
-            if topic.is_empty() {
-                usize::MAX >> 1
-            } else {
-                limit * 2
-            },
+            Ranking::Relevance,
+            limit.saturating_mul(2),
         )
         .map_err(internal)?;
-    let mut scored: Vec<(f32, &Quote)> =
-        hits.iter().map(|h| (h.score, &lib.quotes[h.ord])).collect();
-    if topic.trim().is_empty() {
-        scored.sort_by_key(|(_, q)| std::cmp::Reverse(lib.quote_date(q).map(|(d, _)| d)));
-    } else {
-        for (score, q) in scored.iter_mut() {
-            *score *= kind_weight(q.kind);
-        }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    }
+    let mut scored: Vec<(f32, &Quote)> = hits
+        .iter()
+        .map(|h| {
+            (
+                h.score * kind_weight(lib.quotes[h.ord].kind),
+                &lib.quotes[h.ord],
+            )
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     Ok(scored.into_iter().take(limit).map(|(_, q)| q).collect())
+}
+
+/// Every quote matching `args`, in corpus order.
+pub fn all_matching<'a>(lib: &'a Library, args: &Args) -> Result<Vec<&'a Quote>, UserError> {
+    let filter = filter(lib, args)?;
+    let topic = args.text("topic").unwrap_or("");
+    let ords = lib
+        .index
+        .all_matching(DocKind::Quote, topic, &filter)
+        .map_err(internal)?;
+    Ok(ords.into_iter().map(|o| &lib.quotes[o]).collect())
 }
 
 /// Describes the search for "nothing found" messages.

@@ -2,13 +2,19 @@
 
 use super::options::{Args, UserError};
 use super::present::{corpus_footer, quote_card};
-use super::quote::{describe, matching};
+use super::quote::{all_matching, describe};
 use crate::library::Library;
 use crate::render::{Card, Reply};
 use rand::RngExt;
 
 pub fn random(lib: &Library, args: &Args, rng: &mut impl rand::Rng) -> Result<Reply, UserError> {
-    let candidates = matching(lib, args, usize::MAX >> 1)?;
+    let unfiltered = args.text("speaker").is_none() && args.text("topic").is_none();
+    if unfiltered && !lib.quotes.is_empty() {
+        // No need to list a million quotes to pick one of them.
+        let q = &lib.quotes[rng.random_range(0..lib.quotes.len())];
+        return Ok(Reply::one(quote_card(lib, q, "A random quote")));
+    }
+    let candidates = all_matching(lib, args)?;
     if candidates.is_empty() {
         return Ok(Reply::one(
             Card::new(

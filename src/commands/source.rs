@@ -10,7 +10,7 @@ use crate::corpus::Article;
 use crate::extract::quotes::Quote;
 use crate::library::{DateBasis, Library};
 use crate::render::{Card, Reply};
-use crate::search::{DocKind, Filter};
+use crate::search::{DocKind, Filter, Ranking};
 use crate::text::diff::{Alignment, Change, align, words};
 
 /// Candidates of each kind aligned word by word.
@@ -60,7 +60,13 @@ pub fn source(lib: &Library, args: &Args) -> Result<Reply, UserError> {
     let mut candidates: Vec<Candidate<'_>> = Vec::new();
     for hit in lib
         .index
-        .search(DocKind::Quote, &query, &Filter::default(), CANDIDATES)
+        .search(
+            DocKind::Quote,
+            &query,
+            &Filter::default(),
+            Ranking::Relevance,
+            CANDIDATES,
+        )
         .map_err(internal)?
     {
         let q = &lib.quotes[hit.ord];
@@ -77,7 +83,13 @@ pub fn source(lib: &Library, args: &Args) -> Result<Reply, UserError> {
     }
     for hit in lib
         .index
-        .search(DocKind::Passage, &query, &Filter::default(), CANDIDATES)
+        .search(
+            DocKind::Passage,
+            &query,
+            &Filter::default(),
+            Ranking::Relevance,
+            CANDIDATES,
+        )
         .map_err(internal)?
     {
         let p = lib.passages[hit.ord];

@@ -10,6 +10,7 @@ pub use clean::{Paragraph, ParagraphKind};
 
 use crate::text::dates::PartialDate;
 use front_matter::{FrontMatterError, split_front_matter};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// An article with the metadata that front matter gave or the text showed.
@@ -143,10 +144,13 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusError> {
         })
         .collect();
     paths.sort();
+    // Reading and parsing are independent per file: use every core, keep the name order.
+    let results: Vec<Result<Article, ArticleError>> =
+        paths.par_iter().map(|p| load_file(p)).collect();
     let mut loaded = Loaded::default();
     let mut ids = std::collections::HashSet::new();
-    for path in paths {
-        match load_file(&path) {
+    for result in results {
+        match result {
             Ok(mut article) => {
                 let base = article.id.clone();
                 let mut n = 2;

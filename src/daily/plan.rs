@@ -13,7 +13,7 @@ use super::schedule::{Decision, Schedule};
 use super::{DailySettings, DailyStore, PostState, StorageError};
 use crate::commands::Args;
 use crate::commands::present::quote_card;
-use crate::commands::quote::matching;
+use crate::commands::quote::all_matching;
 use crate::commands::spec;
 use crate::extract::quotes::Quote;
 use crate::library::Library;
@@ -59,7 +59,7 @@ pub enum PlanError {
     Storage(#[from] StorageError),
 }
 
-/// The quotes a server's filter allows, newest first.
+/// The quotes a server's filter allows, in corpus order.
 pub fn eligible<'a>(
     lib: &'a Library,
     speaker: Option<&str>,
@@ -71,7 +71,7 @@ pub fn eligible<'a>(
         .collect();
     let spec = spec::command("random").expect("/random is in the command table");
     let args = Args::new(spec, &given).map_err(|e| e.to_string())?;
-    matching(lib, &args, usize::MAX >> 1).map_err(|e| e.to_string())
+    all_matching(lib, &args).map_err(|e| e.to_string())
 }
 
 fn candidates(lib: &Library, quotes: &[&Quote]) -> Vec<Candidate> {

@@ -52,6 +52,12 @@ pub struct SetScore {
     pub unit_scored: usize,
     /// Among value matches, qualifier right, where the set annotates it (NumberRange).
     pub qualifier_acc: Option<f64>,
+    /// F1 counting a prediction right only when value and unit/currency both are (0 when the
+    /// set has no units), comparable with the value F1.
+    pub value_unit_f1: f64,
+    /// F1 counting a prediction right only when value and qualifier both are, where the set
+    /// annotates qualifiers.
+    pub value_qualifier_f1: Option<f64>,
     /// Examples of missed gold items and unmatched predictions, for development.
     pub misses: Vec<String>,
     pub false_positives: Vec<String>,
@@ -73,10 +79,20 @@ impl fmt::Display for SetScore {
             100.0 * self.value_r_in_scope,
         )?;
         if self.unit_scored > 0 {
-            write!(f, "  unit {:5.1}", 100.0 * self.unit_acc)?;
+            write!(
+                f,
+                "  unit {:5.1} (value+unit F1 {:5.1})",
+                100.0 * self.unit_acc,
+                100.0 * self.value_unit_f1
+            )?;
         }
-        if let Some(q) = self.qualifier_acc {
-            write!(f, "  qualifier {:5.1}", 100.0 * q)?;
+        if let (Some(q), Some(qf)) = (self.qualifier_acc, self.value_qualifier_f1) {
+            write!(
+                f,
+                "  qualifier {:5.1} (value+qualifier F1 {:5.1})",
+                100.0 * q,
+                100.0 * qf
+            )?;
         }
         Ok(())
     }
@@ -90,6 +106,8 @@ enum GoldUnit {
     Unit(&'static str),
     /// Any of these currencies.
     Currency(&'static [&'static str]),
+    /// The ISO 4217 code the set gives.
+    Iso(String),
     /// Not in our tables: always counted wrong.
     Unsupported(String),
     /// The set does not say (Number, NumberRange): not scored.
@@ -168,6 +186,9 @@ const RECOGNIZERS_CURRENCIES: &[(&str, GoldUnit)] = &[
     ("British pound", GoldUnit::Currency(&["GBP"])),
     ("Franc", GoldUnit::Currency(&["CHF"])),
     ("Rupee", GoldUnit::Currency(&["INR"])),
+    ("Finnish markka", GoldUnit::Currency(&["FIM"])),
+    ("Peseta", GoldUnit::Currency(&["ESP"])),
+    ("Netherlands guilder", GoldUnit::Currency(&["NLG"])),
     ("Bitcoin", GoldUnit::Currency(&["BTC"])),
     ("Cent", GoldUnit::Unit("cent")),
     ("Pence", GoldUnit::Unit("penny")),
@@ -306,14 +327,11 @@ fn load_recognizers(path: &Path, set: &str) -> Result<Vec<Case>, EvalError> {
 }
 
 fn currency_unit(res: &Value) -> GoldUnit {
-    const ISO: &[&str] = &[
-        "USD", "EUR", "GBP", "CNY", "JPY", "CHF", "CAD", "AUD", "NZD", "MXN", "TRY", "INR", "HKD",
-        "SGD",
-    ];
     if let Some(iso) = res["isoCurrency"].as_str() {
-        return match ISO.iter().find(|c| **c == iso) {
-            Some(c) => GoldUnit::Currency(std::slice::from_ref(c)),
-            None => GoldUnit::Unsupported(iso.to_string()),
+        return if iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase()) {
+            GoldUnit::Iso(iso.to_string())
+        } else {
+            GoldUnit::Unsupported(iso.to_string())
         };
     }
     let name = res["unit"].as_str().unwrap_or("");
@@ -367,6 +385,7 @@ fn unit_right(g: &GoldUnit, p: &ClaimMatch) -> Option<bool> {
         GoldUnit::Plain => p.unit.is_none() && p.currency.is_none(),
         GoldUnit::Unit(u) => p.unit.as_deref() == Some(*u),
         GoldUnit::Currency(set) => p.currency.as_deref().is_some_and(|c| set.contains(&c)),
+        GoldUnit::Iso(code) => p.currency.as_deref() == Some(code.as_str()),
         GoldUnit::Unsupported(_) => false,
         GoldUnit::Unscored => return None,
     })
@@ -461,6 +480,14 @@ fn score(name: &str, cases: &[Case], scope: Scope, qualifiers: bool) -> SetScore
         }
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let f1 = |right: usize| {
+        let (p, r) = (ratio(right, predicted), ratio(right, gold));
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    };
     let (p, r) = (ratio(matched, predicted), ratio(matched, gold));
     SetScore {
         name: name.to_string(),
@@ -479,6 +506,8 @@ fn score(name: &str, cases: &[Case], scope: Scope, qualifiers: bool) -> SetScore
         unit_acc: ratio(unit_ok, unit_n),
         unit_scored: unit_n,
         qualifier_acc: qualifiers.then(|| ratio(qual_ok, qual_n)),
+        value_unit_f1: f1(unit_ok),
+        value_qualifier_f1: qualifiers.then(|| f1(qual_ok)),
         misses,
         false_positives,
     }

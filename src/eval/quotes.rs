@@ -13,7 +13,11 @@
 //! the gold content's length. A gold quote is found at threshold t when some prediction covers at
 //! least t of it (recall); a prediction is correct when it covers at least t of some gold quote
 //! (precision). Speaker accuracy is judged on gold quotes found at 30%, using the prediction that
-//! covers most of it (see [`same_speaker`] and [`resolve_source`] for the matching rules).
+//! covers most of it (see [`same_speaker`] for the matching rule). PolNeAR does not resolve
+//! pronoun sources, so a gold source made only of pronouns ("he", "They") is resolved the standard
+//! way, by the annotation itself: to the nearest preceding gold source of the same article that is
+//! not a pronoun (see [`antecedent_source`]); only when none precedes it does the text heuristic
+//! of [`resolve_source`] (the nearest capitalised name before it) apply.
 //!
 //! This module owns the reading of PolNeAR and the arithmetic; it does not change the extractor.
 
@@ -272,6 +276,9 @@ pub fn evaluate_quotes(polnear_dir: &Path) -> Result<QuoteScore, QuoteEvalError>
     for (name, text, gold) in &docs {
         let quotes = extract_quotes(&parse_article(name, text)?);
         score_article(gold, &predictions(text, &quotes), text, &mut tally);
+        if std::env::var_os("QUOTEBOT_EVAL_DUMP").is_some() {
+            tmp_dump(name, text, gold, &predictions(text, &quotes));
+        }
     }
     let mut elapsed = start.elapsed();
     let mut passes = 1;
@@ -286,6 +293,73 @@ pub fn evaluate_quotes(polnear_dir: &Path) -> Result<QuoteScore, QuoteEvalError>
     let bytes: usize = docs.iter().map(|(_, text, _)| text.len()).sum();
     let mb_per_s = (bytes * passes) as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9);
     Ok(score_of(&tally, docs.len(), mb_per_s))
+}
+
+// TMPDUMP
+fn tmp_dump(name: &str, text: &str, gold: &[GoldQuote], preds: &[Prediction]) {
+    let chars: Vec<char> = text.chars().collect();
+    let sub = |r: &Range<usize>| {
+        chars[r.clone()]
+            .iter()
+            .collect::<String>()
+            .replace('\n', " ")
+    };
+    for g in gold {
+        let best = preds
+            .iter()
+            .map(|p| (coverage(&p.span, &g.content), p))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let cov = best.map_or(0.0, |b| b.0);
+        let content: Vec<String> = g.content.iter().map(|r| sub(r)).collect();
+        let src = g
+            .source
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default();
+        let ctx_start = g.content[0].start.saturating_sub(150);
+        let ctx_end = (g.content.last().unwrap().end + 60).min(chars.len());
+        if cov < 0.3 {
+            eprintln!(
+                "MISS\t{name}\t[{src}]\t{}\t|| {}",
+                content.join(" ... "),
+                sub(&(ctx_start..ctx_end))
+            );
+        } else {
+            let p = best.unwrap().1;
+            let gname = g.source.as_ref().and_then(|s| {
+                antecedent_source(s, gold).or_else(|| {
+                    let before: String = text.chars().take(s.start).collect();
+                    resolve_source(&s.text, &before).map(str::to_string)
+                })
+            });
+            if let Some(gn) = gname {
+                let ok = p.speaker.as_deref().is_some_and(|s| same_speaker(s, &gn));
+                if !ok {
+                    eprintln!(
+                        "SPK\t{name}\t[{src}->{gn}]\tpred={:?}\t{}",
+                        p.speaker,
+                        content.join(" ... ")
+                    );
+                }
+            }
+            if cov < 0.8 {
+                eprintln!(
+                    "PART\t{name}\t{}\t|| pred: {}",
+                    content.join(" ... "),
+                    sub(&p.span)
+                );
+            }
+        }
+    }
+    for p in preds {
+        let best = gold
+            .iter()
+            .map(|g| coverage(&p.span, &g.content))
+            .fold(0.0, f64::max);
+        if best < 0.3 {
+            eprintln!("FP\t{name}\t{:?}\t{}", p.speaker, sub(&p.span));
+        }
+    }
 }
 
 /// Pairs each annotated text with its first annotator's file (sorted by file name).
@@ -471,10 +545,13 @@ fn score_article(gold: &[GoldQuote], preds: &[Prediction], text: &str, tally: &m
             continue;
         }
         let Some(source) = &g.source else { continue };
-        let before: String = text.chars().take(source.start).collect();
-        let Some(name) = resolve_source(&source.text, &before) else {
+        let Some(name) = antecedent_source(source, gold).or_else(|| {
+            let before: String = text.chars().take(source.start).collect();
+            resolve_source(&source.text, &before).map(str::to_string)
+        }) else {
             continue;
         };
+        let name = name.as_str();
         tally.speaker_judged += 1;
         let right = pred
             .speaker
@@ -509,6 +586,29 @@ fn score_of(tally: &Tally, articles: usize, mb_per_s: f64) -> QuoteScore {
         speaker_judged: tally.speaker_judged,
         mb_per_s,
     }
+}
+
+/// Whether a source phrase is made only of pronouns ("he", "His campaign" is not).
+fn is_pronoun_source(source: &str) -> bool {
+    let mut tokens = source
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .peekable();
+    tokens.peek().is_some() && tokens.all(|t| PRONOUNS.contains(&t.to_lowercase().as_str()))
+}
+
+/// The annotators' own coreference for a pronoun source: the nearest gold source of the same
+/// article that starts before it and is not itself a pronoun. `None` for a source that is not a
+/// pronoun, or when no such source precedes it.
+fn antecedent_source(source: &GoldSource, gold: &[GoldQuote]) -> Option<String> {
+    if !is_pronoun_source(&source.text) {
+        return None;
+    }
+    gold.iter()
+        .filter_map(|g| g.source.as_ref())
+        .filter(|s| s.start < source.start && !is_pronoun_source(&s.text))
+        .max_by_key(|s| s.start)
+        .map(|s| s.text.clone())
 }
 
 /// Lower-cased tokens of at least two characters that are not stop words.
@@ -695,6 +795,38 @@ mod tests {
             Some("the Clinton campaign")
         );
         assert_eq!(resolve_source("they", "no names here"), None);
+    }
+
+    #[test]
+    fn pronoun_sources_take_the_nearest_named_gold_source_before_them() {
+        let golds = [
+            gold(&one(0..5), Some(("Hillary Clinton", 0))),
+            gold(&one(10..15), Some(("Mr. Trump", 20))),
+            gold(&one(40..45), Some(("he", 30))),
+            gold(&one(50..55), Some(("Clinton", 60))),
+        ];
+        let source = |i: usize| golds[i].source.as_ref().unwrap();
+        assert_eq!(
+            antecedent_source(source(2), &golds).as_deref(),
+            Some("Mr. Trump")
+        );
+        // Names are not resolved, and a pronoun with no named source before it falls back.
+        assert_eq!(antecedent_source(source(3), &golds), None);
+        let alone = [gold(&one(0..5), Some(("She", 0)))];
+        assert_eq!(
+            antecedent_source(alone[0].source.as_ref().unwrap(), &alone),
+            None
+        );
+        // Judged through the annotation even when the text before names someone else.
+        let text = "Hillary Clinton said x. Mr. Trump said y. Then Mike Pence smiled. he said z.";
+        let golds = [
+            gold(&one(21..22), Some(("Mr. Trump", 24))),
+            gold(&one(73..74), Some(("he", 66))),
+        ];
+        let preds = [pred(73..74, Some("Donald Trump"))];
+        let mut tally = Tally::default();
+        score_article(&golds, &preds, text, &mut tally);
+        assert_eq!((tally.speaker_judged, tally.speaker_right), (1, 1));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::text::names::{NameRegistry, is_group, looks_like_person};
 use crate::text::sentences::split_sentences;
 use claims::{ClaimMatch, Qualifier, extract_claims_in_sentence};
 use quotes::{Quote, Span, extract_quotes};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -31,6 +32,19 @@ pub struct Claim {
     /// The id of the claim this one converts ("100 billion yuan ($14.13 billion)").
     pub conversion_of: Option<String>,
     pub span: Span,
+}
+
+impl Claim {
+    /// The kind of unit, for filtering: "percent", "money", "year", "count" (no unit) or "other".
+    pub fn unit_kind(&self) -> &'static str {
+        match (self.currency.as_deref(), self.unit.as_deref()) {
+            (Some(_), _) => "money",
+            (None, Some("%")) => "percent",
+            (None, Some("year")) => "year",
+            (None, None) => "count",
+            (None, Some(_)) => "other",
+        }
+    }
 }
 
 /// Every numeric claim in an article's prose, sentence by sentence.
@@ -98,11 +112,15 @@ pub struct Extraction {
 
 /// Extracts quotes and claims from every article, speakers canonical across all of them.
 pub fn extract_corpus(articles: &[Article]) -> Extraction {
-    let mut per_article: Vec<Vec<Quote>> = articles.iter().map(extract_quotes).collect();
+    // Articles are independent until speakers are made canonical: extract on every core.
+    let (mut per_article, claims): (Vec<Vec<Quote>>, Vec<Vec<Claim>>) = articles
+        .par_iter()
+        .map(|a| (extract_quotes(a), extract_claims(a)))
+        .unzip();
     canonicalise_speakers(&mut per_article);
     Extraction {
         quotes: per_article.into_iter().flatten().collect(),
-        claims: articles.iter().flat_map(extract_claims).collect(),
+        claims: claims.into_iter().flatten().collect(),
     }
 }
 

@@ -5,7 +5,7 @@
 
 use crate::text::dates::PartialDate;
 use std::ops::Bound;
-use tantivy::collector::TopDocs;
+use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
     TermQuery,
@@ -14,7 +14,7 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Index, IndexReader, TantivyDocument, Term, doc};
+use tantivy::{DocAddress, Index, IndexReader, Order, TantivyDocument, Term, doc};
 
 /// What an indexed document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,6 +45,10 @@ pub struct Entry<'a> {
     pub speaker: Option<&'a str>,
     pub source: Option<&'a str>,
     pub date: Option<PartialDate>,
+    /// A claim's value (and upper bound for ranges), for range filters and ordering.
+    pub value: Option<(f64, f64)>,
+    /// A claim's kind of unit ("count", "percent", "money", "year", "other").
+    pub unit_kind: Option<&'a str>,
 }
 
 /// Restrictions on a search; all optional.
@@ -57,6 +61,24 @@ pub struct Filter {
     /// Dates overlapping [from, to] (each may be partial).
     pub from: Option<PartialDate>,
     pub to: Option<PartialDate>,
+    /// Claims whose value range reaches at least `min_value` / starts at most at `max_value`.
+    pub min_value: Option<f64>,
+    pub max_value: Option<f64>,
+    /// Claims of this kind of unit.
+    pub unit_kind: Option<String>,
+}
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ranking {
+    /// Best match first (everything ties without a topic).
+    Relevance,
+    /// By date, newest first; undated last.
+    Newest,
+    /// By date, oldest first.
+    Oldest,
+    /// Largest claim value first.
+    LargestValue,
 }
 
 /// A ranked result: the document's kind and ord, with its score.
@@ -85,6 +107,9 @@ struct Fields {
     source: Field,
     first_day: Field,
     last_day: Field,
+    value: Field,
+    value_max: Field,
+    unit_kind: Field,
 }
 
 /// The built index, in memory, read-only once built.
@@ -131,6 +156,9 @@ impl SearchIndex {
             source: schema.add_text_field("source", STRING),
             first_day: schema.add_u64_field("first_day", INDEXED | FAST),
             last_day: schema.add_u64_field("last_day", INDEXED | FAST),
+            value: schema.add_f64_field("value", INDEXED | FAST),
+            value_max: schema.add_f64_field("value_max", INDEXED | FAST),
+            unit_kind: schema.add_text_field("unit_kind", STRING),
         };
         let index = Index::create_in_ram(schema.build());
         let threads = std::thread::available_parallelism()
@@ -154,6 +182,13 @@ impl SearchIndex {
             if let Some(date) = e.date {
                 d.add_u64(fields.first_day, day_number(date.first_day()));
                 d.add_u64(fields.last_day, day_number(date.last_day()));
+            }
+            if let Some((lo, hi)) = e.value {
+                d.add_f64(fields.value, lo);
+                d.add_f64(fields.value_max, hi);
+            }
+            if let Some(kind) = e.unit_kind {
+                d.add_text(fields.unit_kind, kind);
             }
             writer.add_document(d)?;
         }
@@ -285,30 +320,77 @@ impl SearchIndex {
                 Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(t))),
             ));
         }
+        // A claim's range [value, value_max] must reach `min` and start at or below `max`.
+        if let Some(min) = filter.min_value {
+            let t = Term::from_field_f64(self.fields.value_max, min);
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(Bound::Included(t), Bound::Unbounded)),
+            ));
+        }
+        if let Some(max) = filter.max_value {
+            let t = Term::from_field_f64(self.fields.value, max);
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(Bound::Unbounded, Bound::Included(t))),
+            ));
+        }
+        if let Some(kind) = &filter.unit_kind {
+            let t = Term::from_field_text(self.fields.unit_kind, kind);
+            clauses.push((
+                Occur::Must,
+                Box::new(TermQuery::new(t, IndexRecordOption::Basic)),
+            ));
+        }
         clauses
     }
 
-    /// The best `limit` documents of `kind` for `topic` (everything when the topic is empty)
-    /// that pass `filter`, best first. Without a topic all score alike and come in index order.
+    fn query(&self, kind: DocKind, topic: &str, filter: &Filter) -> Option<BooleanQuery> {
+        let mut clauses = self.filter_clauses(kind, filter);
+        match self.topic_query(topic) {
+            Some(q) => clauses.push((Occur::Must, q)),
+            None if !topic.trim().is_empty() => return None, // only stop-characters
+            None => clauses.push((Occur::Must, Box::new(AllQuery))),
+        }
+        Some(BooleanQuery::new(clauses))
+    }
+
+    /// The first `limit` documents of `kind` matching `topic` (everything when it is empty) and
+    /// `filter`, in the order asked for.
     pub fn search(
         &self,
         kind: DocKind,
         topic: &str,
         filter: &Filter,
+        ranking: Ranking,
         limit: usize,
     ) -> Result<Vec<Hit>, SearchError> {
-        let mut clauses = self.filter_clauses(kind, filter);
-        match self.topic_query(topic) {
-            Some(q) => clauses.push((Occur::Must, q)),
-            None if !topic.trim().is_empty() => return Ok(Vec::new()), // only stop-characters
-            None => clauses.push((Occur::Must, Box::new(AllQuery))),
-        }
-        let query = BooleanQuery::new(clauses);
+        let Some(query) = self.query(kind, topic, filter) else {
+            return Ok(Vec::new());
+        };
         let searcher = self.reader.searcher();
         // The collector allocates its limit up front: never more than there are documents.
-        let limit = limit.clamp(1, (searcher.num_docs() as usize).max(1));
-        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
-        top.into_iter()
+        let top = TopDocs::with_limit(limit.clamp(1, (searcher.num_docs() as usize).max(1)));
+        let addresses: Vec<(f32, DocAddress)> = match ranking {
+            Ranking::Relevance => searcher.search(&query, &top.order_by_score())?,
+            Ranking::Newest | Ranking::Oldest => {
+                let order = if ranking == Ranking::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
+                let by: Vec<(Option<u64>, DocAddress)> =
+                    searcher.search(&query, &top.order_by_fast_field("first_day", order))?;
+                by.into_iter().map(|(_, a)| (0.0, a)).collect()
+            }
+            Ranking::LargestValue => {
+                let by: Vec<(Option<f64>, DocAddress)> =
+                    searcher.search(&query, &top.order_by_fast_field("value", Order::Desc))?;
+                by.into_iter().map(|(_, a)| (0.0, a)).collect()
+            }
+        };
+        addresses
+            .into_iter()
             .map(|(score, addr)| {
                 Ok(Hit {
                     kind,
@@ -317,6 +399,27 @@ impl SearchIndex {
                 })
             })
             .collect()
+    }
+
+    /// Every document of `kind` matching `topic` and `filter`, unordered (for random choice and
+    /// daily-post eligibility).
+    pub fn all_matching(
+        &self,
+        kind: DocKind,
+        topic: &str,
+        filter: &Filter,
+    ) -> Result<Vec<usize>, SearchError> {
+        let Some(query) = self.query(kind, topic, filter) else {
+            return Ok(Vec::new());
+        };
+        let searcher = self.reader.searcher();
+        let found = searcher.search(&query, &DocSetCollector)?;
+        let mut ords = found
+            .into_iter()
+            .map(|addr| self.ord_of(&searcher, addr))
+            .collect::<Result<Vec<_>, _>>()?;
+        ords.sort_unstable();
+        Ok(ords)
     }
 
     fn ord_of(&self, searcher: &tantivy::Searcher, addr: DocAddress) -> Result<usize, SearchError> {
@@ -350,6 +453,8 @@ mod tests {
             speaker: Some(speaker),
             source: Some("China Daily"),
             date: PartialDate::parse_iso(date),
+            value: None,
+            unit_kind: None,
         }
     }
 
@@ -386,22 +491,40 @@ mod tests {
         let idx = index();
         assert_eq!(
             ords(
-                idx.search(DocKind::Quote, "sovereignty", &Filter::default(), 10)
-                    .unwrap()
+                idx.search(
+                    DocKind::Quote,
+                    "sovereignty",
+                    &Filter::default(),
+                    Ranking::Relevance,
+                    10
+                )
+                .unwrap()
             )[0],
             0
         );
         assert_eq!(
             ords(
-                idx.search(DocKind::Quote, "soverignty", &Filter::default(), 10)
-                    .unwrap()
+                idx.search(
+                    DocKind::Quote,
+                    "soverignty",
+                    &Filter::default(),
+                    Ranking::Relevance,
+                    10
+                )
+                .unwrap()
             )[0],
             0
         );
         assert!(
             ords(
-                idx.search(DocKind::Quote, "economies", &Filter::default(), 10)
-                    .unwrap()
+                idx.search(
+                    DocKind::Quote,
+                    "economies",
+                    &Filter::default(),
+                    Ranking::Relevance,
+                    10
+                )
+                .unwrap()
             )
             .contains(&1)
         );
@@ -416,6 +539,7 @@ mod tests {
                     DocKind::Quote,
                     "\"cyber sovereignty\"",
                     &Filter::default(),
+                    Ranking::Relevance,
                     10
                 )
                 .unwrap()
@@ -427,6 +551,7 @@ mod tests {
                 DocKind::Quote,
                 "\"sovereignty cyber\"",
                 &Filter::default(),
+                Ranking::Relevance,
                 10
             )
             .unwrap()
@@ -441,7 +566,10 @@ mod tests {
             speaker: Some("xi jinping".into()),
             ..Filter::default()
         };
-        let mut got = ords(idx.search(DocKind::Quote, "", &f, 10).unwrap());
+        let mut got = ords(
+            idx.search(DocKind::Quote, "", &f, Ranking::Relevance, 10)
+                .unwrap(),
+        );
         got.sort();
         assert_eq!(got, [0, 2]);
         let f = Filter {
@@ -449,7 +577,10 @@ mod tests {
             to: PartialDate::parse_iso("2022-11-30"),
             ..Filter::default()
         };
-        let mut got = ords(idx.search(DocKind::Quote, "", &f, 10).unwrap());
+        let mut got = ords(
+            idx.search(DocKind::Quote, "", &f, Ranking::Relevance, 10)
+                .unwrap(),
+        );
         got.sort();
         assert_eq!(
             got,
@@ -463,8 +594,14 @@ mod tests {
         let idx = index();
         for q in ["AND OR", "title:(x", "\"", "*?~^", "-", "\"\""] {
             assert!(
-                idx.search(DocKind::Quote, q, &Filter::default(), 10)
-                    .is_ok(),
+                idx.search(
+                    DocKind::Quote,
+                    q,
+                    &Filter::default(),
+                    Ranking::Relevance,
+                    10
+                )
+                .is_ok(),
                 "{q}"
             );
         }

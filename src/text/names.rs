@@ -272,31 +272,36 @@ pub fn is_group(phrase: &str) -> bool {
 /// ("Xi Jinping"), as first or last word. Ambiguous short forms stay as written.
 #[derive(Debug, Default, Clone)]
 pub struct NameRegistry {
-    full_names: Vec<String>,
+    /// First or last word of a full name -> the full names with it, each once. Indexed so that
+    /// a corpus of many thousands of speakers resolves in constant time per name.
+    by_word: HashMap<String, Vec<String>>,
 }
 
 impl NameRegistry {
     /// Remembers a person's full name (two words or more).
     pub fn add(&mut self, name: &str) {
-        if name.split_whitespace().count() >= 2 && !self.full_names.iter().any(|n| n == name) {
-            self.full_names.push(name.to_string());
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() < 2 {
+            return;
+        }
+        for word in [words[0], words[words.len() - 1]] {
+            let names = self.by_word.entry(word.to_string()).or_default();
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
         }
     }
 
-    /// The canonical form of `name`: itself when it is a full name or unknown.
+    /// The one full name whose first or last word is `name`; `None` for full names, unknown or
+    /// ambiguous short forms.
     pub fn canonical(&self, name: &str) -> Option<String> {
         if name.split_whitespace().count() != 1 {
             return None;
         }
-        let matches: Vec<&String> = self
-            .full_names
-            .iter()
-            .filter(|full| {
-                let words: Vec<&str> = full.split_whitespace().collect();
-                words.first() == Some(&name) || words.last() == Some(&name)
-            })
-            .collect();
-        (matches.len() == 1).then(|| matches[0].clone())
+        match self.by_word.get(name).map(Vec::as_slice) {
+            Some([only]) => Some(only.clone()),
+            _ => None,
+        }
     }
 
     /// Resolves a short name against this registry, else against `fallback` (the corpus).

@@ -194,6 +194,10 @@ const VAGUE_WORDS: &[(&str, f64)] = &[
     ("trillions", 1e12),
 ];
 
+/// Words that make a following "hundred", "thousand" or "million" a vague amount ("several
+/// hundred years"): the value is the scale, a lower bound.
+pub const VAGUE_COUNTS: &[&str] = &["several", "few"];
+
 /// Words that turn the next number negative.
 const NEGATIVE_WORDS: &[&str] = &["minus", "negative"];
 
@@ -207,6 +211,7 @@ enum WordClass {
     Article,
     And,
     Tens,
+    Several,
 }
 
 static WORDS: LazyLock<HashMap<&'static str, WordClass>> = LazyLock::new(|| {
@@ -230,6 +235,9 @@ static WORDS: LazyLock<HashMap<&'static str, WordClass>> = LazyLock::new(|| {
         m.insert(w, WordClass::Vague(v));
     }
     m.insert("tens", WordClass::Tens);
+    for &w in VAGUE_COUNTS {
+        m.insert(w, WordClass::Several);
+    }
     m.insert("a", WordClass::Article);
     m.insert("an", WordClass::Article);
     m.insert("and", WordClass::And);
@@ -467,7 +475,8 @@ pub fn parse_at(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     let tok = *toks.get(i)?;
     // A sign: "-18", "minus five".
     if tok.kind == TokenKind::Symbol && matches!(tok.text(text), "-" | "−") {
-        let prev_glued = i > 0 && adjacent(toks, i - 1);
+        // "$-99.99": a sign glued to the currency sign is still a sign.
+        let prev_glued = i > 0 && adjacent(toks, i - 1) && !money;
         if prev_glued || !adjacent(toks, i) || toks[i + 1].kind != TokenKind::Digits {
             return None;
         }
@@ -744,6 +753,28 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
             }
             return None;
         }
+        WordClass::Several => {
+            // "several hundred", "a few thousand", "several hundred thousand".
+            let mut k = i + 1;
+            let mut scale = 1.0;
+            while let Some(t) = toks.get(k).filter(|t| t.kind == TokenKind::Word) {
+                match word_class(t.text(text)) {
+                    Some(WordClass::Hundred) => scale *= 100.0,
+                    Some(WordClass::Scale(v)) => scale *= v,
+                    _ => break,
+                }
+                n.end = t.end;
+                k += 1;
+            }
+            if k == i + 1 {
+                return None;
+            }
+            n.value = scale;
+            n.scale = scale;
+            n.form = Form::Vague;
+            n.next = k;
+            return Some(n);
+        }
         WordClass::Vague(_) | WordClass::Tens | WordClass::And => return None,
         _ => {}
     }
@@ -920,7 +951,7 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
                 n.form = Form::Fraction;
                 last = Last::Half;
             }
-            WordClass::Vague(_) | WordClass::Tens => break,
+            WordClass::Vague(_) | WordClass::Tens | WordClass::Several => break,
         }
         end = t.end;
         k += 1;
@@ -1013,6 +1044,10 @@ mod tests {
         let n = find_numbers("hundreds of protesters");
         assert_eq!((n[0].value, n[0].form), (100.0, Form::Vague));
         assert!(find_numbers("hundreds").is_empty());
+        let n = find_numbers("several hundred years");
+        assert_eq!((n[0].value, n[0].form, n[0].end), (100.0, Form::Vague, 15));
+        assert_eq!(find_numbers("a few thousand people")[0].value, 1e3);
+        assert!(find_numbers("several people").is_empty());
     }
 
     #[test]
