@@ -77,7 +77,12 @@ pub struct Library {
 impl Library {
     /// Extracts and indexes `articles`.
     pub fn build(articles: Vec<Article>, warnings: Vec<String>) -> Result<Library, SearchError> {
+        let started = std::time::Instant::now();
         let extraction = extract_corpus(&articles);
+        tracing::debug!(
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "extracted"
+        );
         let by_id: HashMap<String, usize> = articles
             .iter()
             .enumerate()
@@ -162,7 +167,9 @@ impl Library {
                 unit_kind: None,
             }
         });
+        let started = std::time::Instant::now();
         let index = SearchIndex::build(quote_entries.chain(claim_entries).chain(passage_entries))?;
+        tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "indexed");
         let topics = topic_words(&extraction.quotes);
         let mut counts = vec![(0, 0); articles.len()];
         for q in &extraction.quotes {

@@ -51,6 +51,9 @@ enum Command {
     },
     /// Print the JSON of every article, quote and claim in the corpus.
     Export,
+    /// Validate a corpus: every bad file with its name, line and reason, and metadata a card
+    /// would miss; exits 1 when any file cannot be loaded.
+    Check,
     /// Score the extractors on public annotated data (PolNeAR for quotes; quantulum3 and
     /// Recognizers-Text for numbers): one line of figures per set.
     Eval {
@@ -105,6 +108,7 @@ fn main() -> ExitCode {
         }
         Some(Command::Extract { files }) => run_extract(&files),
         Some(Command::Export) => run_export(&corpus),
+        Some(Command::Check) => run_check(&corpus),
         Some(Command::Eval { data }) => run_eval(&data),
         Some(Command::GenCorpus {
             articles,
@@ -259,6 +263,46 @@ fn run_extract(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn run_check(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let loaded = corpus::load_dir(corpus)?;
+    for e in &loaded.errors {
+        println!("error: {e}");
+    }
+    let mut warnings = 0;
+    for a in &loaded.articles {
+        let mut missing = Vec::new();
+        if a.title.is_none() {
+            missing.push("title");
+        }
+        if a.source.is_none() {
+            missing.push("source");
+        }
+        if a.published.is_none() {
+            missing.push("published");
+        }
+        if !missing.is_empty() {
+            warnings += 1;
+            println!(
+                "warning: {}: no {} found; add it as front matter (see README, The corpus)",
+                a.file,
+                missing.join(", ")
+            );
+        }
+    }
+    println!(
+        "checked {}: {} articles loaded, {} errors, {} warnings",
+        corpus.display(),
+        loaded.articles.len(),
+        loaded.errors.len(),
+        warnings
+    );
+    Ok(if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     })
 }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 /// The bundled corpus, loaded once for all command tests.
-fn library() -> &'static Library {
+pub fn library() -> &'static Library {
     static LIB: OnceLock<Library> = OnceLock::new();
     LIB.get_or_init(|| load_library(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap())
 }

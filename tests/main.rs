@@ -12,6 +12,8 @@ mod daily;
 mod discord;
 /// Extraction fixture tables: one loader runs every `name / text / expect` case.
 mod fixtures;
+/// Property tests: arbitrary articles and commands never panic.
+mod robustness;
 /// Reviewed snapshots of everything extracted from each corpus article.
 mod snapshots;
 /// A fake Discord (REST + gateway) on 127.0.0.1 and payload builders; its smoke test runs

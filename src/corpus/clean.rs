@@ -152,8 +152,12 @@ pub fn lines(text: &str, body_start: usize) -> Vec<Option<Line<'_>>> {
         .map(|raw| {
             let start = offset;
             offset += raw.len();
-            let lead = raw.len() - raw.trim_start().len();
-            let trimmed = raw.trim();
+            // A byte-order mark at the top of the file is not text.
+            let lead = raw.len()
+                - raw
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+                    .len();
+            let trimmed = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
             (!trimmed.is_empty()).then_some(Line {
                 text: trimmed,
                 offset: start + lead,

@@ -43,7 +43,11 @@ pub enum FrontMatterError {
 /// Text without a leading `---` line has no front matter and its body starts at 0.
 pub fn split_front_matter(text: &str) -> Result<(FrontMatter, usize), FrontMatterError> {
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_line_end].trim_end() != "---" {
+    if text[..first_line_end]
+        .trim_start_matches('\u{feff}')
+        .trim_end()
+        != "---"
+    {
         return Ok((FrontMatter::default(), 0));
     }
     let mut fm = FrontMatter::default();

@@ -42,6 +42,16 @@ pub enum ArticleError {
     /// The bytes are not UTF-8 text.
     #[error("{file}: not UTF-8 text (invalid byte at offset {offset}); save the article as UTF-8")]
     NotUtf8 { file: String, offset: usize },
+    /// Larger than any news article.
+    #[error(
+        "{file}: {bytes} bytes is too large for one article (the limit is 16 MiB); split it into articles"
+    )]
+    TooLarge { file: String, bytes: u64 },
+    /// Valid UTF-8 with NUL bytes: a binary file, not text.
+    #[error(
+        "{file}: binary data (a NUL byte at offset {offset}), not an article; remove it from the corpus folder"
+    )]
+    Binary { file: String, offset: usize },
     /// Nothing but whitespace (or front matter only).
     #[error("{file}: the article has no text; add its body or remove the file")]
     Empty { file: String },
@@ -86,18 +96,59 @@ pub fn parse_article(file: &str, text: &str) -> Result<Article, ArticleError> {
     })
 }
 
+/// The largest article read; anything bigger is not one news article.
+pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Reads and parses one file.
 pub fn load_file(path: &Path) -> Result<Article, ArticleError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ArticleError::Io {
+    let io = |source| ArticleError::Io {
         file: file.clone(),
         source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
-        file: file.clone(),
-        offset: e.utf8_error().valid_up_to(),
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_ARTICLE_BYTES {
+        return Err(ArticleError::TooLarge { file, bytes: size });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = decode(&file, bytes)?;
     parse_article(&file, &text)
+}
+
+/// Article bytes as text: UTF-8 (a byte-order mark is kept, so offsets stay those of the file),
+/// or UTF-16 with its byte-order mark (offsets are then those of the UTF-8 text).
+pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, ArticleError> {
+    let utf16 = |be: bool| {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if be {
+                    u16::from_be_bytes([c[0], c[1]])
+                } else {
+                    u16::from_le_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| ArticleError::NotUtf8 {
+            file: file.to_string(),
+            offset: 0,
+        })
+    };
+    let text = match bytes.get(..2) {
+        Some([0xff, 0xfe]) => utf16(false)?,
+        Some([0xfe, 0xff]) => utf16(true)?,
+        _ => String::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
+            file: file.to_string(),
+            offset: e.utf8_error().valid_up_to(),
+        })?,
+    };
+    if let Some(offset) = text.find('\0') {
+        return Err(ArticleError::Binary {
+            file: file.to_string(),
+            offset,
+        });
+    }
+    Ok(text)
 }
 
 /// The result of loading a folder: the articles that loaded and the files that did not.

@@ -9,7 +9,28 @@
 //! or currencies beyond being told whether the number sits in a money context.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A hasher for the short, trusted keys of the rule tables: word lookups run for every token,
+/// and the default SipHash costs more than the rest of the lookup.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// A map keyed by table words, hashed with `WordHasher`.
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
 /// What a token of text is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,8 +235,8 @@ enum WordClass {
     Several,
 }
 
-static WORDS: LazyLock<HashMap<&'static str, WordClass>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+static WORDS: LazyLock<WordMap<&'static str, WordClass>> = LazyLock::new(|| {
+    let mut m = WordMap::default();
     for &(w, v) in SMALL_WORDS {
         m.insert(w, WordClass::Small(v));
     }
@@ -257,6 +278,10 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
 }
 
 fn word_class(word: &str) -> Option<&'static WordClass> {
+    // No number word is longer than "thousandths".
+    if word.len() > 11 {
+        return None;
+    }
     let mut buf = [0u8; 24];
     WORDS.get(lower(word, &mut buf)?)
 }

@@ -6,12 +6,18 @@
 //! times of day, ordinals, phone, section, model and version numbers are rejected on purpose.
 //! It works on a sentence only: splitting articles into sentences belongs elsewhere.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::numbers::{Form, NumberSpan, Token, TokenKind, lower, parse_at, tokenize};
+use crate::text::numbers::{
+    Form, NumberSpan, Token, TokenKind, VAGUE_COUNTS, WordHasher, WordMap, lower, parse_at,
+    tokenize,
+};
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
 mod tables;
 use tables::*;
@@ -52,23 +58,21 @@ pub struct ClaimMatch {
     pub conversion_of: Option<usize>,
 }
 
-static SET_LABELS: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| LABEL_WORDS.iter().copied().collect());
-static SET_STOPS: LazyLock<std::collections::HashSet<&'static str>> =
-    LazyLock::new(|| WHAT_STOPS.iter().copied().collect());
+static SET_LABELS: LazyLock<WordSet> = LazyLock::new(|| LABEL_WORDS.iter().copied().collect());
+static SET_STOPS: LazyLock<WordSet> = LazyLock::new(|| WHAT_STOPS.iter().copied().collect());
 
-static UNIT_EXACT: LazyLock<HashMap<&'static str, &'static str>> =
+static UNIT_EXACT: LazyLock<WordMap<&'static str, &'static str>> =
     LazyLock::new(|| UNITS_EXACT.iter().copied().collect());
-static UNIT_WORDS: LazyLock<HashMap<&'static str, &'static str>> =
+static UNIT_WORDS: LazyLock<WordMap<&'static str, &'static str>> =
     LazyLock::new(|| UNITS_WORDS.iter().copied().collect());
-static CURRENCY_AFTER: LazyLock<HashMap<&'static str, (&'static str, bool)>> =
+static CURRENCY_AFTER: LazyLock<WordMap<&'static str, (&'static str, bool)>> =
     LazyLock::new(|| {
         CURRENCY_WORDS
             .iter()
             .map(|&(w, c, s)| (w, (c, s)))
             .collect()
     });
-static QUALIFIER_KIND: LazyLock<HashMap<&'static str, (Qualifier, bool)>> =
+static QUALIFIER_KIND: LazyLock<WordMap<&'static str, (Qualifier, bool)>> =
     LazyLock::new(|| QUALIFIERS.iter().map(|&(w, q, m)| (w, (q, m))).collect());
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
@@ -274,6 +278,8 @@ pub fn extract_claims_in_sentence(sentence: &str) -> Vec<ClaimMatch> {
             None => i = n.next.max(i + 1),
         }
     }
+    merge_bounds(sentence, &mut out);
+    attach_what_before(sentence, &toks, &mut out);
     link_conversions(sentence, &mut out);
     attach_as_of(sentence, &mut out);
     out
@@ -287,19 +293,23 @@ fn currency_before(s: &str, toks: &[Token], i: usize) -> Option<(usize, &'static
         TokenKind::Symbol => {
             let &(_, iso) = CURRENCY_SYMBOLS.iter().find(|(sym, _)| *sym == text)?;
             if text == "$" && i >= 2 && toks[i - 2].kind == TokenKind::Word {
-                // "US$", "HK$"; also spaced "us $ 10 billion".
+                // "US$", "HK$"; also spaced "us $ 10 billion", "c $ 300 million", but not
+                // the article in "a $ 5 bill".
                 let mut buf = [0u8; 24];
                 let w = lower(toks[i - 2].text(s), &mut buf).unwrap_or("");
                 let attached = glued(toks, i - 2);
+                let spaced_ok = !matches!(w, "a" | "s" | "r" | "ca" | "au");
                 if let Some(&(_, c)) = DOLLAR_PREFIXES
                     .iter()
-                    .find(|(p, _)| *p == w && (attached || matches!(w, "us" | "u.s.")))
+                    .find(|(p, _)| *p == w && (attached || spaced_ok))
                 {
                     return Some((toks[i - 2].start, c));
                 }
             }
             Some((p.start, iso))
         }
+        // Codes are three letters ("USD", "RMB"), or "Rs".
+        TokenKind::Word if text.len() > 3 => None,
         TokenKind::Word => {
             if CURRENCY_CODES.iter().any(|c| c.eq_ignore_ascii_case(text))
                 || matches!(text, "RMB" | "rmb")
@@ -435,7 +445,9 @@ fn qualifier_phrase_before(s: &str, start: usize, measured: bool) -> Option<(usi
     // `find` keeps to the DFA engines; the phrase is the match without the separator before
     // it and the spaces after it.
     let m = QUALIFIER_BEFORE.find(window)?;
-    let text = m.as_str().trim_end_matches(|c: char| c.is_whitespace() || c == '\\' || c == '(');
+    let text = m
+        .as_str()
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '\\' || c == '(');
     let mut offsets = vec![0];
     if let Some(c) = text.chars().next() {
         offsets.push(c.len_utf8());
@@ -602,7 +614,13 @@ fn build_claim(
     }
     claim.qualifier = qualifier.unwrap_or(Qualifier::Exact);
     // "several hundred years": at least the scale, never a figure the text does not give.
-    if n.form == Form::Vague && lower_in(Some(written.split_whitespace().next().unwrap_or("")), VAGUE_COUNTS) && qualifier.is_none() {
+    if n.form == Form::Vague
+        && lower_in(
+            Some(written.split_whitespace().next().unwrap_or("")),
+            VAGUE_COUNTS,
+        )
+        && qualifier.is_none()
+    {
         claim.qualifier = Qualifier::MoreThan;
     }
     // Ranges: "between 5 and 10", "from 5 to 10", "10-15 exabytes", "8- to 16-meter".
@@ -868,6 +886,109 @@ fn is_plural_head(word: &str) -> bool {
             && !w.ends_with("ss")
             && !w.ends_with("us")
             && !w.ends_with("is"))
+}
+
+/// Joins a lower and an upper bound into one range: "above 1000 and below 1500", "at most 100
+/// and at least 20", "greater than 30 and less than or equal to 40".
+fn merge_bounds(s: &str, claims: &mut Vec<ClaimMatch>) {
+    let mut j = 1;
+    while j < claims.len() {
+        let (a, b) = (&claims[j - 1], &claims[j]);
+        let opposite = matches!(
+            (a.qualifier, b.qualifier),
+            (Qualifier::MoreThan, Qualifier::LessThan) | (Qualifier::LessThan, Qualifier::MoreThan)
+        );
+        let joined = opposite
+            && a.value_max.is_none()
+            && b.value_max.is_none()
+            && a.end <= b.start
+            && qualifier_phrase_before(s, b.start, true).is_some_and(|(q0, _)| {
+                let gap = s[a.end..q0.max(a.end)].trim();
+                let gap = gap.trim_end_matches(',').trim();
+                gap.is_empty() && s[a.end..q0.max(a.end)].contains(',')
+                    || BOUND_JOINERS
+                        .iter()
+                        .any(|w| gap.eq_ignore_ascii_case(w) || gap == format!(", {w}"))
+            });
+        let units_agree = (a.unit.is_none() || b.unit.is_none() || a.unit == b.unit)
+            && (a.currency.is_none() || b.currency.is_none() || a.currency == b.currency);
+        let (lo, hi) = if a.qualifier == Qualifier::MoreThan {
+            (a.value, b.value)
+        } else {
+            (b.value, a.value)
+        };
+        if joined && units_agree && lo < hi {
+            let b = claims.remove(j);
+            let a = &mut claims[j - 1];
+            a.value = lo;
+            a.value_max = Some(hi);
+            a.qualifier = Qualifier::Exact;
+            a.end = b.end;
+            a.unit = a.unit.take().or(b.unit);
+            a.currency = a.currency.take().or(b.currency);
+            a.what = b.what.or(a.what.take());
+        }
+        j += 1;
+    }
+}
+
+/// Money with nothing counted after it takes the noun phrase it is attributed to: "a total worth
+/// of nearly $ 500 billion" -> "total worth"; "the industrial output is expected to reach 100
+/// billion yuan" -> "industrial output".
+fn attach_what_before(s: &str, toks: &[Token], claims: &mut [ClaimMatch]) {
+    for c in claims.iter_mut() {
+        if c.what.is_some() || c.currency.is_none() {
+            continue;
+        }
+        // The token where the claim starts, then back over its qualifier phrase.
+        let start = qualifier_phrase_before(s, c.start, true).map_or(c.start, |(q0, _)| q0);
+        let Some(mut k) = toks.iter().rposition(|t| t.end <= start) else {
+            continue;
+        };
+        let mut linked = false;
+        while let Some(w) = word_at(s, toks, k)
+            && lower_in(Some(w), WHAT_LINKS)
+        {
+            linked = true;
+            match k.checked_sub(1) {
+                Some(p) => k = p,
+                None => break,
+            }
+        }
+        if !linked {
+            continue;
+        }
+        let last = k;
+        let mut first = None;
+        let mut buf = [0u8; 24];
+        while let Some(t) = toks.get(k).filter(|t| t.kind == TokenKind::Word) {
+            let Some(l) = lower(t.text(s), &mut buf) else {
+                break;
+            };
+            // "the company's revenue": the possessive ends the phrase.
+            if l == "s" && k > 0 && matches!(toks[k - 1].text(s), "'" | "’") {
+                break;
+            }
+            let noun_ok = WHAT_BEFORE_NOUNS.contains(&l);
+            if (!noun_ok && SET_STOPS.contains(l)) || WHAT_DETERMINERS.contains(&l) || last - k >= 3
+            {
+                break;
+            }
+            first = Some(k);
+            match k.checked_sub(1) {
+                Some(p) => k = p,
+                None => break,
+            }
+        }
+        // A phrase ending in a verb or a capitalised name is not what the money counts.
+        if let Some(f) = first
+            && !word_at(s, toks, last).is_some_and(|w| {
+                (last > 0 && w.starts_with(|ch: char| ch.is_uppercase())) || w.ends_with("ed")
+            })
+        {
+            c.what = Some(s[toks[f].start..toks[last].end].to_string());
+        }
+    }
 }
 
 /// Marks claims that restate the previous one in another currency or unit.

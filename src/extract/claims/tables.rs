@@ -52,9 +52,9 @@ pub(super) const DOLLAR_PREFIXES: &[(&str, &str)] = &[
 /// Currency codes and words written before the amount ("USD 200", "RMB 5 billion").
 pub(super) const CURRENCY_CODES: &[&str] = &[
     "USD", "EUR", "GBP", "CNY", "JPY", "CHF", "CAD", "AUD", "HKD", "INR", "RUB", "KRW", "BRL",
-    "MXN", "SGD", "NZD", "SEK", "NOK", "DKK", "ZAR", "TRY", "TWD", "PLN", "HUF", "CZK", "ILS", "AED",
-    "SAR", "QAR", "KWD", "NGN", "KES", "EGP", "PKR", "THB", "IDR", "MYR", "PHP", "VND", "ARS", "CLP",
-    "COP", "PEN", "UAH", "RON", "BGN", "ISK", "BDT", "GHS",
+    "MXN", "SGD", "NZD", "SEK", "NOK", "DKK", "ZAR", "TRY", "TWD", "PLN", "HUF", "CZK", "ILS",
+    "AED", "SAR", "QAR", "KWD", "NGN", "KES", "EGP", "PKR", "THB", "IDR", "MYR", "PHP", "VND",
+    "ARS", "CLP", "COP", "PEN", "UAH", "RON", "BGN", "ISK", "BDT", "GHS",
 ];
 
 /// Currency words and codes written after the amount, lower-case, longest first where they
@@ -260,8 +260,19 @@ pub(super) const MINOR_UNITS: &[&str] = &[
 
 /// Plurals after a glued "m" that make it metres after all ("the 100m hurdles").
 pub(super) const METRE_EVENTS: &[&str] = &[
-    "hurdles", "relays", "sprints", "races", "heats", "finals", "dashes", "lanes", "intervals",
-    "metres", "meters", "laps", "lengths",
+    "hurdles",
+    "relays",
+    "sprints",
+    "races",
+    "heats",
+    "finals",
+    "dashes",
+    "lanes",
+    "intervals",
+    "metres",
+    "meters",
+    "laps",
+    "lengths",
 ];
 
 /// Words joining a lower and an upper bound into one range ("above 1000 and below 1500").
@@ -1086,3 +1097,58 @@ pub(super) const CHANGE_VERBS: &[&str] = &[
     "narrowed",
     "widened",
 ];
+
+/// Words between an amount and the noun phrase it is attributed to, read backwards from the
+/// amount: "output is expected to reach", "a total worth of", "revenue totalled".
+pub(super) const WHAT_LINKS: &[&str] = &[
+    "of",
+    "at",
+    "to",
+    "reach",
+    "reached",
+    "reaches",
+    "hit",
+    "hits",
+    "total",
+    "totals",
+    "totaled",
+    "totalled",
+    "totaling",
+    "totalling",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "stood",
+    "stands",
+    "amounted",
+    "amounts",
+    "amount",
+    "expected",
+    "forecast",
+    "projected",
+    "estimated",
+    "set",
+    "likely",
+    "will",
+    "would",
+    "could",
+    "rose",
+    "fell",
+    "grew",
+    "climbed",
+    "jumped",
+    "dropped",
+    "declined",
+    "increased",
+    "decreased",
+    "surged",
+    "slid",
+    "came",
+];
+
+/// Words the stop list would end `what` on but that head a money phrase ("total worth",
+/// "net value").
+pub(super) const WHAT_BEFORE_NOUNS: &[&str] = &["total", "worth", "value", "net"];

@@ -106,6 +106,23 @@ pub const CUES: &[&str] = &[
     "pledged",
     "vowed",
     "promised",
+    "called on",
+    "urges",
+    "demanded",
+    "accused",
+    "criticized",
+    "criticised",
+    "praised",
+    "attacked",
+    "blasted",
+    "condemned",
+    "described",
+    "disclosed",
+    "proposed",
+    "echoed",
+    "responds",
+    "replies",
+    "reiterated",
 ];
 
 /// Cues that introduce a clause of reported speech ("X said the plan works").
@@ -171,7 +188,215 @@ pub const CLAUSE_CUES: &[&str] = &[
     "promised",
     "have pointed out",
     "has pointed out",
+    // Plural and present forms: "supporters say", "Trump says his plan would".
+    "say",
+    "tell",
+    "argue",
+    "insist",
+    "contend",
+    "contends",
+    "acknowledges",
+    "admits",
+    "predicts",
+    "announces",
+    "declares",
+    "reveals",
+    "estimates",
+    "proposes",
+    "maintains",
+    // Speech acts whose object is what was said: "X called the charges unfounded".
+    "called on",
+    "calls on",
+    "calls for",
+    "called",
+    "urged",
+    "urges",
+    "accused",
+    "accuses",
+    "criticized",
+    "criticised",
+    "praised",
+    "attacked",
+    "blasted",
+    "condemned",
+    "described",
+    "describes",
+    "denied",
+    "denies",
+    "demanded",
+    "proposed",
+    "disclosed",
+    "insisted",
+    "testified",
+    "tweeted",
+    "echoed",
+    "reiterated",
+    "questioned",
+    "mentioned",
+    "indicated",
+    "cited",
+    "cites",
+    "announced",
+    "responded",
+    "replied",
+    "is calling for",
+    "is demanding",
+    "is stressing",
+    "is promising",
+    "is confirming",
+    "is urging",
+    "is warning",
+    "is arguing",
+    "is saying",
+    "is defending",
+    "are calling for",
+    // Beliefs, intents and evidence, which news attributes like speech.
+    "wants",
+    "want",
+    "expects",
+    "expect",
+    "hopes",
+    "believe",
+    "believed",
+    "think",
+    "thought",
+    "agreed",
+    "agree",
+    "agrees",
+    "worry",
+    "worries",
+    "fear",
+    "know",
+    "knows",
+    "found",
+    "finds",
+    "show",
+    "shows",
+    "showed",
+    "suggest",
+    "suggested",
 ];
+
+/// Participles that go on attributing after the main clause: "X left, saying CLAUSE".
+pub const PARTICIPLE_CUES: &[&str] = &[
+    "saying",
+    "adding",
+    "arguing",
+    "noting",
+    "claiming",
+    "insisting",
+    "warning",
+    "suggesting",
+    "stressing",
+    "explaining",
+    "calling for",
+    "calling on",
+    "calling",
+    "accusing",
+    "urging",
+    "promising",
+    "predicting",
+    "asserting",
+    "declaring",
+    "citing",
+];
+
+/// Capitalised words before a colon that label a line rather than name its speaker.
+const NOT_SPEAKER_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "analysis",
+    "opinion",
+    "editorial",
+    "note",
+    "editor's note",
+    "editor’s note",
+    "watch",
+    "video",
+    "photos",
+    "photo",
+    "related",
+    "read more",
+    "breaking",
+    "exclusive",
+    "correction",
+    "commentary",
+    "live",
+    "q",
+    "a",
+    "source",
+    "sources",
+    "warning",
+    "disclaimer",
+    "subscribe",
+    "follow",
+    "contact",
+    "email",
+    "advertisement",
+    "transcript",
+];
+
+/// Capitalised words that open a sentence without being its speaker ("In a speech, ...").
+const NOT_SUBJECT_WORDS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "a",
+    "an",
+    "as",
+    "when",
+    "while",
+    "if",
+    "for",
+    "with",
+    "from",
+    "by",
+    "to",
+    "during",
+    "since",
+    "though",
+    "although",
+    "there",
+    "then",
+    "still",
+    "also",
+    "now",
+    "meanwhile",
+    "however",
+    "speaking",
+    "asked",
+    "according",
+    "what",
+    "why",
+    "how",
+    "who",
+    "where",
+];
+
+/// Whether a phrase that opens a sentence starts with a word that cannot be its speaker.
+pub fn opens_without_subject(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    NOT_SUBJECT_WORDS.contains(&first.to_lowercase().as_str())
+}
+
+/// Whether a label before a colon is one of [`NOT_SPEAKER_LABELS`].
+pub fn is_label(word: &str) -> bool {
+    NOT_SPEAKER_LABELS.contains(&word.trim().to_lowercase().as_str())
+}
 
 /// The compiled speaker and cue patterns.
 pub struct Rules {
@@ -181,6 +406,12 @@ pub struct Rules {
     pub before_quote: Regex,
     /// "X said (that) CLAUSE", optionally after an introductory phrase.
     pub speaker_first: Regex,
+    /// "..., but X said (that) CLAUSE": a speaker and cue after a conjunction mid-sentence.
+    pub speaker_mid: Regex,
+    /// "X did Y, saying CLAUSE": a participle cue whose speaker opens the sentence.
+    pub participle: Regex,
+    /// "PENCE: Well, ..." and "Politifact: Donald Trump Is Right": a speaker label and a colon.
+    pub colon_line: Regex,
     /// "CLAUSE, X said" / "CLAUSE, said X, ROLE".
     pub speaker_last: Regex,
     /// "CLAUSE, according to X" and "According to X, CLAUSE".
@@ -221,7 +452,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let det_noun = format!(
         r"{det}\s+(?:[\p{{L}}\-’']+\s+){{0,3}}?(?:{groups})\b(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by)\s+(?:the\s+)?{name})?"
     );
-    let bare_group = format!(r"(?:[\p{{L}}\-]+\s+){{0,2}}(?:{groups})");
+    let bare_group = format!(
+        r"(?:[\p{{L}}\-]+\s+){{0,2}}(?:{groups})\b(?:\s+(?:in|for|of|at|from)\s+(?:the\s+)?{name})?"
+    );
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey)";
     let speaker = format!(r"(?:{pronoun}|{det_noun}|{person}|{bare_group})");
     // An appositive role between speaker and cue: "X, a spokesman for Y, said".
@@ -229,6 +462,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let aux = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+)\s+)*";
     let cues = alternation(CUES);
     let clause_cues = alternation(CLAUSE_CUES);
+    let participles = alternation(PARTICIPLE_CUES);
+    let conjunction = r"(?:but|and|as|after|when|because|while|since|though|although|before|until|where|yet|so|if|even\s+as|shortly\s+after)";
     let build = |pattern: String| Regex::new(&pattern).expect("attribution pattern compiles");
     Rules {
         after_quote: build(format!(
@@ -240,11 +475,20 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         speaker_first: build(format!(
             r"^(?P<pre>[^“”\x22]{{3,200}}?,\s+)?(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
         )),
+        speaker_mid: build(format!(
+            r"[\s,;]\s*{conjunction}\s+(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
+        )),
+        participle: build(format!(
+            r"^(?P<sp>{speaker})\b[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
+        )),
+        colon_line: build(format!(
+            r"^(?P<sp>\p{{Lu}}[\p{{Lu}}'’\-]+(?:\s+\p{{Lu}}[\p{{Lu}}'’\-]+)?|{person}):\s+(?P<content>\S.{{8,}})$"
+        )),
         speaker_last: build(format!(
             r"^(?P<content>.{{10,}}?),\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))\b(?P<rest>[^\x22“”]*)$"
         )),
         according_last: build(format!(
-            r"^(?P<content>.{{10,}}?),?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun})(?P<rest>[^\x22“”]*)$"
+            r"^(?P<content>.{{10,}}?),?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|[^,;.“”\x22]+?)(?P<rest>(?:[,;.!?][^\x22“”]*)?)$"
         )),
         according_first: build(format!(
             r"^(?P<cue>According\s+to)\s+(?P<sp>{speaker}|[^,]{{3,100}}),\s+(?P<content>\S.{{8,}})$"

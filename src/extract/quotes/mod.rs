@@ -10,10 +10,11 @@ use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
 use crate::text::names::{NameRegistry, is_group, is_pronoun, looks_like_person, split_title};
 use crate::text::sentences::split_sentences;
-use attribution::{RULES, clean_role, clean_speaker};
+use attribution::{RULES, clean_role, clean_speaker, is_label, opens_without_subject};
 use marks::find_quoted;
 use regex::Captures;
 use serde::Serialize;
+use std::ops::Range;
 
 pub use attribution::{CLAUSE_CUES, CUES};
 
@@ -93,6 +94,8 @@ struct Walk<'a> {
     running_quote: Option<usize>,
     /// Full names of the people this article has named, for "Xi" -> "Xi Jinping".
     people: NameRegistry,
+    /// Quotes replaced by a longer one that contains them, removed once the walk is done.
+    dropped: Vec<usize>,
 }
 
 /// Words too short to be a quotation on their own: "sanction", "non-defensive".
@@ -148,7 +151,13 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         i += 1;
     }
     let people = walk.people;
-    let mut quotes = walk.quotes;
+    let mut quotes: Vec<Quote> = walk
+        .quotes
+        .into_iter()
+        .enumerate()
+        .filter(|(n, _)| !walk.dropped.contains(n))
+        .map(|(_, q)| q)
+        .collect();
     for (n, q) in quotes.iter_mut().enumerate() {
         q.id = format!("{}#q{}", article.id, n + 1);
         // A short name used before the full one was known.
@@ -262,6 +271,8 @@ impl<'a> Walk<'a> {
         let sentences = split_sentences(text);
         let mut para_quotes: Vec<(usize, Option<Speaker>)> = Vec::new();
         let mut quoted_sentences = vec![false; sentences.len()];
+        // Partial quotes per sentence: a reported clause around them may replace them.
+        let mut partials: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); sentences.len()];
 
         for q in &quoted {
             let sentence_ix = sentences
@@ -312,8 +323,12 @@ impl<'a> Walk<'a> {
             } else {
                 continue; // a scare quote or a name
             };
-            quoted_sentences[sentence_ix] = true;
             let ix = self.push(para, q.inner_start, q.inner_end, kind, attr);
+            if kind == QuoteKind::Partial && !q.runs_on {
+                partials[sentence_ix].push((ix, q.inner_start..q.inner_end));
+            } else {
+                quoted_sentences[sentence_ix] = true;
+            }
             if q.runs_on {
                 self.running_quote = Some(ix);
             }
@@ -331,8 +346,10 @@ impl<'a> Walk<'a> {
             if quoted_sentences[ix] {
                 continue;
             }
-            self.reported_speech(para, range.start, range.end);
-            self.note_subject(&text[range.clone()]);
+            self.reported_speech(para, range.clone(), &partials[ix]);
+            if partials[ix].is_empty() {
+                self.note_subject(&text[range.clone()]);
+            }
         }
     }
 
@@ -391,50 +408,99 @@ impl<'a> Walk<'a> {
         q.speaker_title = sp.title.clone();
     }
 
-    /// Reported speech in one sentence without a direct quote.
-    fn reported_speech(&mut self, para: &Paragraph, start: usize, end: usize) {
-        let sentence = &para.text[start..end];
-        let found = if let Some(c) = RULES.according_first.captures(sentence) {
-            Some((
-                c.name("content").unwrap().range(),
-                self.attribution_from(&c, sentence),
-            ))
-        } else if let Some(c) = RULES.according_last.captures(sentence) {
-            Some((
-                c.name("content").unwrap().range(),
-                self.attribution_after(&c, sentence),
-            ))
-        } else if let Some(c) = RULES
-            .speaker_last
-            .captures(sentence)
-            .filter(|c| ends_attribution(&c["rest"]))
-        {
-            Some((
-                c.name("content").unwrap().range(),
-                self.attribution_after(&c, sentence),
-            ))
-        } else if let Some(c) = RULES.speaker_first.captures(sentence) {
-            let mut attr = self.attribution_from(&c, sentence);
-            if let Some(pre) = c.name("pre")
-                && let Some(s) = RULES.speaking_at.captures(pre.as_str())
-            {
-                self.set_occasion(&mut attr, s["occ"].to_string());
-            }
-            Some((c.name("content").unwrap().range(), attr))
-        } else {
-            None
+    /// Reported speech in one sentence without a direct quote; `partials` are the partial quotes
+    /// inside it (their index and range in the paragraph): a clause of reported speech that
+    /// contains them replaces them, since the quoted words are part of what was reported.
+    fn reported_speech(
+        &mut self,
+        para: &Paragraph,
+        range: Range<usize>,
+        partials: &[(usize, Range<usize>)],
+    ) {
+        let Some((found, attr)) = self.find_reported(&para.text, range.clone()) else {
+            return;
         };
-        let Some((range, attr)) = found else { return };
-        if attr.speaker.is_none() || range.len() < 12 {
+        let (start, end) = (range.start + found.start, range.start + found.end);
+        let covers = partials
+            .iter()
+            .all(|(_, p)| start <= p.start && p.end <= end + 1);
+        if !partials.is_empty() && !covers {
             return;
         }
-        self.push(
-            para,
-            start + range.start,
-            start + range.end,
-            QuoteKind::Indirect,
-            attr,
-        );
+        for (ix, _) in partials {
+            self.dropped.push(*ix);
+        }
+        self.push(para, start, end, QuoteKind::Indirect, attr);
+    }
+
+    /// The content range (within the sentence) and attribution of reported speech in the
+    /// sentence `range` of `text`, trying the shapes from the most specific.
+    fn find_reported(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+    ) -> Option<(Range<usize>, Attribution)> {
+        let sentence = &text[range.clone()];
+        let content = |c: &Captures<'_>| c.name("content").unwrap().range();
+        let found = if let Some(c) = RULES.according_first.captures(sentence) {
+            Some((content(&c), self.attribution_from(&c, sentence)))
+        } else if let Some(c) = RULES.according_last.captures(sentence) {
+            Some((content(&c), self.attribution_after(&c, sentence)))
+        } else if let Some(c) = RULES.speaker_last.captures(sentence) {
+            let rest = c.name("rest").unwrap();
+            if ends_attribution(rest.as_str()) {
+                let mut span = content(&c);
+                // "Though X, he said, replacing Clinton would ...": the cue splits the content.
+                if continues_content(rest.as_str()) {
+                    span.end = sentence.len();
+                }
+                Some((span, self.attribution_after(&c, sentence)))
+            } else {
+                self.speaker_first(sentence)
+            }
+        } else {
+            self.speaker_first(sentence)
+        };
+        let found = found.or_else(|| {
+            RULES
+                .speaker_mid
+                .captures(sentence)
+                .map(|c| (content(&c), self.attribution_from(&c, sentence)))
+        });
+        let found = found.or_else(|| {
+            let c = RULES.participle.captures(sentence)?;
+            if opens_without_subject(&c["sp"]) {
+                return None;
+            }
+            Some((content(&c), self.attribution_from(&c, sentence)))
+        });
+        // A speaker label opens a paragraph: transcripts and headlines.
+        let found = found.or_else(|| {
+            let c = RULES
+                .colon_line
+                .captures(sentence)
+                .filter(|_| range.start == 0)?;
+            if is_label(&c["sp"]) || opens_without_subject(&c["sp"]) {
+                return None;
+            }
+            let mut attr = self.attribution_from(&c, sentence);
+            attr.cue = Some(":".to_string());
+            Some((content(&c), attr))
+        });
+        let (span, attr) = found?;
+        (attr.speaker.is_some() && span.len() >= 12).then_some((span, attr))
+    }
+
+    /// "X said (that) CLAUSE", with an introductory phrase that may give the occasion.
+    fn speaker_first(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
+        let c = RULES.speaker_first.captures(sentence)?;
+        let mut attr = self.attribution_from(&c, sentence);
+        if let Some(pre) = c.name("pre")
+            && let Some(s) = RULES.speaking_at.captures(pre.as_str())
+        {
+            self.set_occasion(&mut attr, s["occ"].to_string());
+        }
+        Some((c.name("content").unwrap().range(), attr))
     }
 
     /// A sentence that opens with a person's name makes them the one pronouns refer to.
@@ -657,6 +723,33 @@ fn tidy_quote_text(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Whether what follows "CLAUSE, he said" is more of the reported clause rather than the
+/// speaker's role or the occasion: ", replacing Clinton would ..." (a clause of several words
+/// that is not a role and does not start a new attribution).
+fn continues_content(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let after = after.trim_start();
+    let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    after.split_whitespace().count() >= 4
+        && after.starts_with(char::is_lowercase)
+        && !is_role(after)
+        && !matches!(
+            first.as_str(),
+            "adding"
+                | "saying"
+                | "noting"
+                | "according"
+                | "who"
+                | "which"
+                | "in"
+                | "at"
+                | "on"
+                | "during"
+        )
 }
 
 /// Whether what follows "CLAUSE, X said" closes the attribution (a role, an occasion, the end),
