@@ -234,7 +234,12 @@ async fn registration_and_every_command() {
 
     // A user error is a private message that says what to do.
     let body = bot
-        .command(30, "quote", json!([opt_str("from", "someday")]), ASKER)
+        .command(
+            30,
+            "quote",
+            json!([opt_str("from", "someday")]),
+            SOMEONE_ELSE,
+        )
         .await;
     assert_eq!(
         body["data"]["flags"].as_u64().unwrap() & EPHEMERAL,
@@ -367,7 +372,12 @@ async fn hostile_quotes_ping_no_one_and_long_ones_fit_discord() {
     assert!(description.contains("\\*\\*this\\*\\*"), "{description}");
 
     let body = bot
-        .command(2, "quote", json!([opt_str("topic", "\"the end\"")]), ASKER)
+        .command(
+            2,
+            "quote",
+            json!([opt_str("topic", "\"the end\"")]),
+            SOMEONE_ELSE,
+        )
         .await;
     let embed = &body["data"]["embeds"][0];
     let chars = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
@@ -482,4 +492,38 @@ async fn the_binary_registers_globally_answers_and_stops_on_sigterm() {
     assert!(status.success(), "{logs}");
     assert!(!logs.contains("S3CRET"), "the token was logged");
     assert!(logs.contains("shutting down"), "{logs}");
+}
+
+#[tokio::test]
+async fn a_member_flooding_an_expensive_command_is_asked_to_wait() {
+    let bot = start_bot(corpus_library(), Duration::from_secs(2)).await;
+    let text = json!([opt_str(
+        "text",
+        "China-US relationship sees benefits in cooperation"
+    )]);
+    let first = bot.command(1, "source", text.clone(), ASKER).await;
+    assert_eq!(first["type"], 4);
+    assert!(
+        first["data"]["flags"].is_null() || first["data"]["flags"] == 0,
+        "{first}"
+    );
+    let second = bot.command(2, "source", text.clone(), ASKER).await;
+    assert_eq!(
+        second["data"]["flags"].as_u64().unwrap() & EPHEMERAL,
+        EPHEMERAL,
+        "{second}"
+    );
+    assert!(
+        second
+            .to_string()
+            .contains("Easy there: you can use /source again in"),
+        "{second}"
+    );
+    // Someone else is not held back.
+    let other = bot.command(3, "source", text, SOMEONE_ELSE).await;
+    assert!(
+        other.to_string().contains("People's Daily Online"),
+        "{other}"
+    );
+    bot.shutdown().await;
 }

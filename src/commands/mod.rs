@@ -4,6 +4,7 @@
 pub mod about;
 pub mod articles;
 pub mod claim;
+pub mod cooldown;
 pub mod daily;
 pub mod help;
 pub mod options;

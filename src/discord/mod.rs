@@ -25,6 +25,8 @@ pub struct Data {
     /// Daily-post settings and history.
     pub store: Arc<Mutex<Store>>,
     pub clock: Clock,
+    /// Per-member cooldowns on the searching commands (not on autocomplete).
+    pub cooldowns: Mutex<crate::commands::cooldown::Cooldowns>,
 }
 
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -118,6 +120,7 @@ pub async fn run(
                     page_timeout: settings.page_timeout,
                     store,
                     clock: settings.clock,
+                    cooldowns: Default::default(),
                 };
                 // Started here, once: Ready fires again after every reconnect.
                 tokio::spawn(daily::posting_loop(ctx.http.clone(), Arc::new((&data).into()), settings.daily_tick));

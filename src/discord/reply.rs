@@ -4,7 +4,7 @@
 
 use super::embed::embed;
 use super::{Context, Error};
-use crate::commands::{self, UserError};
+use crate::commands::{self, UserError, cooldown};
 use crate::render::{Card, Reply};
 use poise::serenity_prelude as serenity;
 use std::time::Duration;
@@ -36,6 +36,17 @@ pub async fn respond(
     name: &'static str,
     given: Vec<(String, String)>,
 ) -> Result<(), Error> {
+    let waited = {
+        let mut cooldowns = ctx
+            .data()
+            .cooldowns
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        cooldowns.try_use(ctx.author().id.get(), name, std::time::Instant::now())
+    };
+    if let Err(remaining) = waited {
+        return send_error(ctx, &cooldown::wait_message(name, remaining)).await;
+    }
     let lib = ctx.data().lib.clone();
     let mut work =
         tokio::task::spawn_blocking(move || commands::run(&lib, name, &given, &mut rand::rng()));

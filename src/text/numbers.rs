@@ -282,8 +282,21 @@ fn word_class(word: &str) -> Option<&'static WordClass> {
     if word.len() > 11 {
         return None;
     }
+    // Most words are lower-case already: look them up as they are.
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return WORDS.get(word);
+    }
     let mut buf = [0u8; 24];
     WORDS.get(lower(word, &mut buf)?)
+}
+
+/// Whether a number can start at this word ("twenty", "a", "half", "minus"): lets callers skip
+/// the other words cheaply.
+pub fn may_start_number(word: &str) -> bool {
+    word_class(word).is_some() || {
+        let mut buf = [0u8; 24];
+        lower(word, &mut buf).is_some_and(|w| NEGATIVE_WORDS.contains(&w))
+    }
 }
 
 /// Splits text into digits, words and symbols; white space separates and is dropped.

@@ -450,10 +450,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let groups = alternation(GROUP_NOUNS);
     let det = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)";
     let det_noun = format!(
-        r"{det}\s+(?:[\p{{L}}\-’']+\s+){{0,3}}?(?:{groups})\b(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by)\s+(?:the\s+)?{name})?"
+        r"{det}\s+(?:[\p{{L}}\-’']+\s+){{0,3}}?(?:{groups})(?-u:\b)(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by)\s+(?:the\s+)?{name})?"
     );
     let bare_group = format!(
-        r"(?:[\p{{L}}\-]+\s+){{0,2}}(?:{groups})\b(?:\s+(?:in|for|of|at|from)\s+(?:the\s+)?{name})?"
+        r"(?:[\p{{L}}\-]+\s+){{0,2}}(?:{groups})(?-u:\b)(?:\s+(?:in|for|of|at|from)\s+(?:the\s+)?{name})?"
     );
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey)";
     let speaker = format!(r"(?:{pronoun}|{det_noun}|{person}|{bare_group})");
@@ -467,10 +467,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let build = |pattern: String| Regex::new(&pattern).expect("attribution pattern compiles");
     Rules {
         after_quote: build(format!(
-            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})\b|(?P<sp2>{speaker}){role}?\s+{aux}(?P<cue2>{cues})\b)"
+            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}){role}?\s+{aux}(?P<cue2>{cues})(?-u:\b))"
         )),
         before_quote: build(format!(
-            r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})\b(?P<gap>[^.!?“”\x22]{{0,120}})$"
+            r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,120}})$"
         )),
         speaker_first: build(format!(
             r"^(?P<pre>[^“”\x22]{{3,200}}?,\s+)?(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
@@ -479,13 +479,13 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"[\s,;]\s*{conjunction}\s+(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
         )),
         participle: build(format!(
-            r"^(?P<sp>{speaker})\b[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
+            r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
         )),
         colon_line: build(format!(
             r"^(?P<sp>\p{{Lu}}[\p{{Lu}}'’\-]+(?:\s+\p{{Lu}}[\p{{Lu}}'’\-]+)?|{person}):\s+(?P<content>\S.{{8,}})$"
         )),
         speaker_last: build(format!(
-            r"^(?P<content>.{{10,}}?),\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))\b(?P<rest>[^\x22“”]*)$"
+            r"^(?P<content>.{{10,}}?),\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
         )),
         according_last: build(format!(
             r"^(?P<content>.{{10,}}?),?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|[^,;.“”\x22]+?)(?P<rest>(?:[,;.!?][^\x22“”]*)?)$"
@@ -496,11 +496,11 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         // A role starts with an article or a lowercase noun, never a participle or a conjunction
         // ("stressing ...", "noting that ...", "and called for ..." continue the sentence instead).
         role_after: build(r"^,\s+(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:[Aa]n?\s|[Tt]he\s|\p{Ll})[^,;“”\x22]*?)\s*(?:,|\.(?:\s+\p{Lu}|\s*$)|$)".to_string()),
-        place_after: build(r"^\s+in\s+(?P<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)\b".to_string()),
+        place_after: build(r"^\s+in\s+(?P<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?-u:\b)".to_string()),
         occasion_after: build(r"^,?\s*(?:during|at|in|on)\s+(?P<occ>(?:an?|the|his|her|their)\s[^,.;]{3,150})".to_string()),
         speaking_at: build(r"^Speaking\s+(?:at|in|to|during|on)\s+(?P<occ>[^,]{3,200}),".to_string()),
         name_role_line: build(format!(r"^(?P<name>{name}),\s+(?P<role>\p{{Ll}}[^.!?]{{3,250}})$")),
-        possessive_person: build(format!(r"(?P<sp>{person})['’]s\b")),
+        possessive_person: build(format!(r"(?P<sp>{person})['’]s(?-u:\b)")),
     }
 });
 
