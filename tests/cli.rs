@@ -56,7 +56,7 @@ fn extract_reports_bad_files_and_still_extracts_the_good_ones() {
     )
     .unwrap();
     let binary = dir.join("binary.txt");
-    std::fs::write(&binary, [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    std::fs::write(&binary, [0x41, 0x9f, 0x92, 0x96]).unwrap();
     let broken = dir.join("broken.md");
     std::fs::write(&broken, "---\ntitle: x\nno colon here\n---\nBody.\n").unwrap();
     let empty = dir.join("empty.txt");

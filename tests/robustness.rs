@@ -43,7 +43,7 @@ proptest! {
     #[test]
     fn articles_never_panic(text in newsish()) {
         if let Ok(article) = parse_article("fuzz.txt", &text) {
-            let found = extract_corpus(&[article.clone()]);
+            let found = extract_corpus(std::slice::from_ref(&article));
             for q in &found.quotes {
                 prop_assert!(q.span.start <= q.span.end && q.span.end <= article.text.len());
                 prop_assert!(article.text.is_char_boundary(q.span.start) && article.text.is_char_boundary(q.span.end));

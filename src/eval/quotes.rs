@@ -276,9 +276,6 @@ pub fn evaluate_quotes(polnear_dir: &Path) -> Result<QuoteScore, QuoteEvalError>
     for (name, text, gold) in &docs {
         let quotes = extract_quotes(&parse_article(name, text)?);
         score_article(gold, &predictions(text, &quotes), text, &mut tally);
-        if std::env::var_os("QUOTEBOT_EVAL_DUMP").is_some() {
-            tmp_dump(name, text, gold, &predictions(text, &quotes));
-        }
     }
     let mut elapsed = start.elapsed();
     let mut passes = 1;
@@ -293,73 +290,6 @@ pub fn evaluate_quotes(polnear_dir: &Path) -> Result<QuoteScore, QuoteEvalError>
     let bytes: usize = docs.iter().map(|(_, text, _)| text.len()).sum();
     let mb_per_s = (bytes * passes) as f64 / 1e6 / elapsed.as_secs_f64().max(1e-9);
     Ok(score_of(&tally, docs.len(), mb_per_s))
-}
-
-// TMPDUMP
-fn tmp_dump(name: &str, text: &str, gold: &[GoldQuote], preds: &[Prediction]) {
-    let chars: Vec<char> = text.chars().collect();
-    let sub = |r: &Range<usize>| {
-        chars[r.clone()]
-            .iter()
-            .collect::<String>()
-            .replace('\n', " ")
-    };
-    for g in gold {
-        let best = preds
-            .iter()
-            .map(|p| (coverage(&p.span, &g.content), p))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let cov = best.map_or(0.0, |b| b.0);
-        let content: Vec<String> = g.content.iter().map(|r| sub(r)).collect();
-        let src = g
-            .source
-            .as_ref()
-            .map(|s| s.text.clone())
-            .unwrap_or_default();
-        let ctx_start = g.content[0].start.saturating_sub(150);
-        let ctx_end = (g.content.last().unwrap().end + 60).min(chars.len());
-        if cov < 0.3 {
-            eprintln!(
-                "MISS\t{name}\t[{src}]\t{}\t|| {}",
-                content.join(" ... "),
-                sub(&(ctx_start..ctx_end))
-            );
-        } else {
-            let p = best.unwrap().1;
-            let gname = g.source.as_ref().and_then(|s| {
-                antecedent_source(s, gold).or_else(|| {
-                    let before: String = text.chars().take(s.start).collect();
-                    resolve_source(&s.text, &before).map(str::to_string)
-                })
-            });
-            if let Some(gn) = gname {
-                let ok = p.speaker.as_deref().is_some_and(|s| same_speaker(s, &gn));
-                if !ok {
-                    eprintln!(
-                        "SPK\t{name}\t[{src}->{gn}]\tpred={:?}\t{}",
-                        p.speaker,
-                        content.join(" ... ")
-                    );
-                }
-            }
-            if cov < 0.8 {
-                eprintln!(
-                    "PART\t{name}\t{}\t|| pred: {}",
-                    content.join(" ... "),
-                    sub(&p.span)
-                );
-            }
-        }
-    }
-    for p in preds {
-        let best = gold
-            .iter()
-            .map(|g| coverage(&p.span, &g.content))
-            .fold(0.0, f64::max);
-        if best < 0.3 {
-            eprintln!("FP\t{name}\t{:?}\t{}", p.speaker, sub(&p.span));
-        }
-    }
 }
 
 /// Pairs each annotated text with its first annotator's file (sorted by file name).

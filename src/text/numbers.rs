@@ -420,7 +420,18 @@ fn lex_digits(text: &str, start: usize) -> usize {
     }
     let lead = digit_run(b, j);
     j += lead;
-    if lead <= 3 {
+    // Indian grouping: "12,34,567" (lakh and crore), pairs then a final group of three.
+    let mut pairs = j;
+    while lead <= 2
+        && b.get(pairs) == Some(&b',')
+        && digit_run(b, pairs + 1) == 2
+        && b.get(pairs + 3) == Some(&b',')
+    {
+        pairs += 3;
+    }
+    if pairs > j && digit_run(b, pairs + 1) == 3 && b.get(pairs + 4) != Some(&b',') {
+        j = pairs + 4;
+    } else if lead <= 3 {
         // Comma groups of exactly three digits.
         let mut k = j;
         while b.get(k) == Some(&b',') && digit_run(b, k + 1) == 3 {
@@ -967,7 +978,7 @@ fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
                 let after_count =
                     matches!(last, Last::Article | Last::Unit | Last::Teen | Last::Tens)
                         && current - group < 20.0;
-                if !(lone_half || after_count) {
+                if !(lone_half || lone_quarter || after_count) {
                     break;
                 }
                 if lone_quarter {
@@ -1020,6 +1031,9 @@ mod tests {
         assert_eq!(one("10 000"), 10_000.0);
         assert_eq!(one("40\u{202f}000"), 40_000.0);
         assert_eq!(one("1,674,200.5"), 1_674_200.5);
+        assert_eq!(one("12,34,567.89"), 1_234_567.89);
+        assert_eq!(one("3,00,000"), 300_000.0);
+        assert_eq!(find_numbers("nrs. 22,24,26,31").len(), 4);
     }
 
     #[test]
@@ -1048,6 +1062,8 @@ mod tests {
         assert_eq!(one("twenty-one trillion three hundred"), 21e12 + 300.0);
         assert_eq!(one("two hundred and two thousand"), 202_000.0);
         assert_eq!(one("one and a half million"), 1.5e6);
+        assert_eq!(one("quarter million"), 250_000.0);
+        assert!(find_numbers("the first quarter").is_empty());
         assert_eq!(one("minus five"), -5.0);
     }
 

@@ -19,8 +19,13 @@ use crate::text::numbers::{
 
 type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
+mod ranges;
 mod tables;
+mod what;
+
+use ranges::{merge_bounds, range_end, share_units};
 use tables::*;
+use what::{attach_what_before, is_plural_head, what_after};
 
 /// How a claim is hedged or framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -178,6 +183,15 @@ fn word_starts(text: &str, w: &str) -> bool {
         && !t[w.len()..].starts_with(|c: char| c.is_alphanumeric())
 }
 
+/// "than 6000" after "or less": the text goes on to a second bound.
+fn second_comparison(rest: &str) -> bool {
+    word_starts(rest, "than")
+        && rest
+            .trim_start()
+            .get(4..)
+            .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_alphanumeric()))
+}
+
 /// A scale word of a thousand or more written after a currency code ("75 USD million").
 fn large_scale(word: &str) -> Option<f64> {
     let mut buf = [0u8; 24];
@@ -291,6 +305,7 @@ pub fn extract_claims_in_sentence(sentence: &str) -> Vec<ClaimMatch> {
         }
     }
     merge_bounds(sentence, &mut out);
+    share_units(sentence, &mut out);
     attach_what_before(sentence, &toks, &mut out);
     link_conversions(sentence, &mut out);
     attach_as_of(sentence, &mut out);
@@ -332,7 +347,9 @@ fn currency_before(s: &str, toks: &[Token], i: usize) -> Option<(usize, &'static
             if code == "RMB" && matches!(text, "RMB" | "rmb") {
                 return Some((p.start, "CNY"));
             }
-            if let Some(iso) = CODES_BEFORE.get(code) {
+            // "pen 7", "try 5": codes that spell English words count only in capitals.
+            let wordlike = WORDLIKE_CODES.contains(&code) && text != code;
+            if !wordlike && let Some(iso) = CODES_BEFORE.get(code) {
                 return Some((p.start, *iso));
             }
             match text {
@@ -642,7 +659,7 @@ fn build_claim(
     if matches!(claim.qualifier, Qualifier::Exact | Qualifier::Approximate)
         && let Some(c) = QUALIFIER_AFTER.captures(tail)
         // "equal to 5000 or less than 6000": a second comparison, not a hedge on the first.
-        && !word_starts(&tail[c.get(0).map_or(0, |m| m.end())..], "than")
+        && !second_comparison(&tail[c.get(0).map_or(0, |m| m.end())..])
     {
         let so = c
             .get(0)
@@ -689,318 +706,6 @@ fn is_year(s: &str, toks: &[Token], i: usize, n: NumberSpan) -> bool {
     })
 }
 
-/// The end of a range starting with `claim`: (upper value, token after it). Adjusts the
-/// claim's unit, scale and end.
-fn range_end(
-    s: &str,
-    toks: &[Token],
-    i: usize,
-    before: usize,
-    k: usize,
-    claim: &mut ClaimMatch,
-    n: NumberSpan,
-) -> Option<(f64, usize)> {
-    let prev = before.checked_sub(1).and_then(|j| word_at(s, toks, j));
-    let between = lower_in(prev, &["between"]);
-    let from = lower_in(prev, &["from"]);
-    if from
-        && lower_in(
-            before.checked_sub(2).and_then(|j| word_at(s, toks, j)),
-            CHANGE_VERBS,
-        )
-    {
-        return None;
-    }
-    let t = toks.get(k)?;
-    let mut j = k;
-    match (t.kind, t.text(s)) {
-        (TokenKind::Word, w) if between && w.eq_ignore_ascii_case("and") => j += 1,
-        (TokenKind::Word, w)
-            if w.eq_ignore_ascii_case("to") || (!between && w.eq_ignore_ascii_case("through")) =>
-        {
-            j += 1
-        }
-        (TokenKind::Symbol, "-" | "–" | "—" | "~") if !between => {
-            j += 1;
-            if word_at(s, toks, j).is_some_and(|w| w.eq_ignore_ascii_case("to")) {
-                j += 1;
-            }
-        }
-        _ => return None,
-    }
-    let _ = i;
-    let mut money = claim.currency.is_some();
-    let sym = toks.get(j).filter(|t| {
-        t.kind == TokenKind::Symbol && CURRENCY_SYMBOLS.iter().any(|c| c.0 == t.text(s))
-    });
-    if sym.is_some() {
-        money = true;
-        j += 1;
-    }
-    let m = parse_at(s, toks, j, money)?;
-    if !matches!(m.form, Form::Digits | Form::Words | Form::Fraction) {
-        return None;
-    }
-    let mut end = m.end;
-    let mut next = m.next;
-    let mut unit = m.percent.then(|| "%".to_string());
-    let mut currency = sym.and_then(|t| {
-        CURRENCY_SYMBOLS
-            .iter()
-            .find(|c| c.0 == t.text(s))
-            .map(|c| c.1.to_string())
-    });
-    if unit.is_none() && currency.is_none() {
-        if let Some((iso, w)) = currency_after(s, toks, next, &m) {
-            currency = Some(iso.into());
-            end = toks[next + w - 1].end;
-            next += w;
-        } else if let Some((u, w)) = unit_after(s, toks, next) {
-            unit = Some(u.into());
-            end = toks[next + w - 1].end;
-            next += w;
-        }
-    }
-    // Units must agree when both sides carry one.
-    if (claim.unit.is_some() && unit.is_some() && claim.unit != unit)
-        || (claim.currency.is_some() && currency.is_some() && claim.currency != currency)
-        || (claim.unit.is_some() && currency.is_some())
-        || (claim.currency.is_some() && unit.is_some())
-    {
-        return None;
-    }
-    // Dates and scores are not ranges: a hyphen between bare integers needs a rising pair.
-    let mut low = claim.value;
-    if n.scale == 1.0 && m.scale > 1.0 && low * m.scale <= m.value {
-        low *= m.scale;
-    }
-    if m.value <= low {
-        return None;
-    }
-    claim.value = low;
-    if claim.unit.is_none() {
-        claim.unit = unit;
-    }
-    if claim.currency.is_none() {
-        claim.currency = currency;
-    }
-    claim.end = end;
-    Some((m.value, next))
-}
-
-/// The noun phrase after a claim: "3 billion Internet users across the globe" -> "Internet
-/// users".
-fn what_after(s: &str, toks: &[Token], mut k: usize, n: &NumberSpan) -> Option<String> {
-    let mut buf = [0u8; 24];
-    // "half of all their investments", "two meters of cotton": skip "of" and determiners.
-    while let Some(w) = word_at(s, toks, k) {
-        match lower(w, &mut buf) {
-            Some(l) if WHAT_DETERMINERS.contains(&l) => k += 1,
-            _ => break,
-        }
-    }
-    let _ = n;
-    let start_k = k;
-    let mut last_k = None;
-    let mut extended = false;
-    // The previous word was "and" or a participle's preposition: a noun must follow.
-    let mut joined = false;
-    while let Some(t) = toks.get(k) {
-        if k - start_k >= 8 {
-            break;
-        }
-        if t.kind != TokenKind::Word {
-            // "cyber-attacks": hyphens inside a word continue it.
-            if t.text(s) == "-" && k > start_k && glued(toks, k - 1) && glued(toks, k) {
-                k += 1;
-                continue;
-            }
-            break;
-        }
-        let w = t.text(s);
-        let l = lower(w, &mut buf).map(str::to_string);
-        let lw = l.as_deref().unwrap_or("");
-        let empty = last_k.is_none();
-        if lw == "and" || lw == "&" {
-            // "laws and regulations", but not "years and their employers".
-            let next = word_at(s, toks, k + 1);
-            let mut b2 = [0u8; 24];
-            let ok = !empty
-                && next.is_some_and(|x| {
-                    !lower(x, &mut b2).is_some_and(|x| SET_STOPS.contains(x) || x.ends_with("ed"))
-                });
-            if !ok {
-                break;
-            }
-            k += 1;
-            joined = true;
-            continue;
-        }
-        // "IT", "US": an acronym is not the pronoun or preposition it spells.
-        let acronym = w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase());
-        if SET_STOPS.contains(lw) && !acronym {
-            break;
-        }
-        if !empty && (lw.ends_with("ed") || lw.ends_with("ing")) {
-            // "incidents related to cybercrimes": a participle with its object, once.
-            let next = word_at(s, toks, k + 1).map(str::to_ascii_lowercase);
-            if !extended
-                && lw.ends_with("ed")
-                && matches!(next.as_deref(), Some("to" | "in" | "with"))
-                && word_at(s, toks, k + 2).is_some()
-            {
-                extended = true;
-                joined = true;
-                k += 2;
-                continue;
-            }
-            break;
-        }
-        if w.ends_with("ly") && !empty {
-            break;
-        }
-        // After a plural head noun a lower-case word is a verb: "giant pandas live".
-        if let Some(prev) = last_k.map(|j: usize| toks[j].text(s))
-            && !joined
-            && is_plural_head(prev)
-            && w.starts_with(|c: char| c.is_ascii_lowercase())
-        {
-            break;
-        }
-        last_k = Some(k);
-        joined = false;
-        k += 1;
-        // A possessive ends the phrase: "U.S. investment funds' money".
-        if toks.get(k).is_some_and(|t| matches!(t.text(s), "'" | "’")) {
-            break;
-        }
-    }
-    let last = toks[last_k?];
-    let phrase = s[toks[start_k].start..last.end].trim();
-    (!phrase.is_empty()).then(|| phrase.to_string())
-}
-
-/// Irregular plurals that head a counted phrase.
-const IRREGULAR_PLURALS: &[&str] = &[
-    "people", "children", "men", "women", "police", "staff", "cattle",
-];
-
-fn is_plural_head(word: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(w) = lower(word, &mut buf) else {
-        return false;
-    };
-    IRREGULAR_PLURALS.contains(&w)
-        || (w.len() > 3
-            && w.ends_with('s')
-            && !w.ends_with("ss")
-            && !w.ends_with("us")
-            && !w.ends_with("is"))
-}
-
-/// Joins a lower and an upper bound into one range: "above 1000 and below 1500", "at most 100
-/// and at least 20", "greater than 30 and less than or equal to 40".
-fn merge_bounds(s: &str, claims: &mut Vec<ClaimMatch>) {
-    let mut j = 1;
-    while j < claims.len() {
-        let (a, b) = (&claims[j - 1], &claims[j]);
-        let opposite = matches!(
-            (a.qualifier, b.qualifier),
-            (Qualifier::MoreThan, Qualifier::LessThan) | (Qualifier::LessThan, Qualifier::MoreThan)
-        );
-        let joined = opposite
-            && a.value_max.is_none()
-            && b.value_max.is_none()
-            && a.end <= b.start
-            && qualifier_phrase_before(s, b.start, true).is_some_and(|(q0, _)| {
-                let gap = s[a.end..q0.max(a.end)].trim();
-                let gap = gap.trim_end_matches(',').trim();
-                gap.is_empty() && s[a.end..q0.max(a.end)].contains(',')
-                    || BOUND_JOINERS
-                        .iter()
-                        .any(|w| gap.eq_ignore_ascii_case(w) || gap == format!(", {w}"))
-            });
-        let units_agree = (a.unit.is_none() || b.unit.is_none() || a.unit == b.unit)
-            && (a.currency.is_none() || b.currency.is_none() || a.currency == b.currency);
-        let (lo, hi) = if a.qualifier == Qualifier::MoreThan {
-            (a.value, b.value)
-        } else {
-            (b.value, a.value)
-        };
-        if joined && units_agree && lo < hi {
-            let b = claims.remove(j);
-            let a = &mut claims[j - 1];
-            a.value = lo;
-            a.value_max = Some(hi);
-            a.qualifier = Qualifier::Exact;
-            a.end = b.end;
-            a.unit = a.unit.take().or(b.unit);
-            a.currency = a.currency.take().or(b.currency);
-            a.what = b.what.or(a.what.take());
-        }
-        j += 1;
-    }
-}
-
-/// Money with nothing counted after it takes the noun phrase it is attributed to: "a total worth
-/// of nearly $ 500 billion" -> "total worth"; "the industrial output is expected to reach 100
-/// billion yuan" -> "industrial output".
-fn attach_what_before(s: &str, toks: &[Token], claims: &mut [ClaimMatch]) {
-    for c in claims.iter_mut() {
-        if c.what.is_some() || c.currency.is_none() {
-            continue;
-        }
-        // The token where the claim starts, then back over its qualifier phrase.
-        let start = qualifier_phrase_before(s, c.start, true).map_or(c.start, |(q0, _)| q0);
-        let Some(mut k) = toks.iter().rposition(|t| t.end <= start) else {
-            continue;
-        };
-        let mut linked = false;
-        while let Some(w) = word_at(s, toks, k)
-            && lower_in(Some(w), WHAT_LINKS)
-        {
-            linked = true;
-            match k.checked_sub(1) {
-                Some(p) => k = p,
-                None => break,
-            }
-        }
-        if !linked {
-            continue;
-        }
-        let last = k;
-        let mut first = None;
-        let mut buf = [0u8; 24];
-        while let Some(t) = toks.get(k).filter(|t| t.kind == TokenKind::Word) {
-            let Some(l) = lower(t.text(s), &mut buf) else {
-                break;
-            };
-            // "the company's revenue": the possessive ends the phrase.
-            if l == "s" && k > 0 && matches!(toks[k - 1].text(s), "'" | "’") {
-                break;
-            }
-            let noun_ok = WHAT_BEFORE_NOUNS.contains(&l);
-            if (!noun_ok && SET_STOPS.contains(l)) || WHAT_DETERMINERS.contains(&l) || last - k >= 3
-            {
-                break;
-            }
-            first = Some(k);
-            match k.checked_sub(1) {
-                Some(p) => k = p,
-                None => break,
-            }
-        }
-        // A phrase ending in a verb or a capitalised name is not what the money counts.
-        if let Some(f) = first
-            && !word_at(s, toks, last).is_some_and(|w| {
-                (last > 0 && w.starts_with(|ch: char| ch.is_uppercase())) || w.ends_with("ed")
-            })
-        {
-            c.what = Some(s[toks[f].start..toks[last].end].to_string());
-        }
-    }
-}
-
 /// Marks claims that restate the previous one in another currency or unit.
 fn link_conversions(s: &str, claims: &mut [ClaimMatch]) {
     for j in 1..claims.len() {
@@ -1042,198 +747,4 @@ fn attach_as_of(s: &str, claims: &mut [ClaimMatch]) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn claims(s: &str) -> Vec<ClaimMatch> {
-        extract_claims_in_sentence(s)
-    }
-
-    fn written(s: &str) -> Vec<String> {
-        claims(s)
-            .iter()
-            .map(|c| s[c.start..c.end].to_string())
-            .collect()
-    }
-
-    #[test]
-    fn years_dates_times_and_ordinals_are_not_claims() {
-        assert!(written("The Cyber Security Law took effect in June 2017.").is_empty());
-        assert!(written("Updated: 2012-02-07 08:23").is_empty());
-        assert!(written("(People's Daily Online) 06:05, September 26, 2015").is_empty());
-        assert!(
-            written("With the Safer Internet Day being observed on Feb 7, it's time.").is_empty()
-        );
-        assert!(
-            written("the 8th U.S.-China Internet Industry Forum in the 21st century").is_empty()
-        );
-        assert!(
-            written("Since the 1990s, the 2019 China Cybersecurity Week opened at 9am.").is_empty()
-        );
-        assert!(written("the UN's 66th General Assembly").is_empty());
-    }
-
-    #[test]
-    fn labels_and_names_are_not_claims() {
-        assert!(written("Section 230 of the act, the iPhone 6 and Windows 10.").is_empty());
-        assert!(written("The G20 met on 5G and COVID-19; call +1 555 123 4567.").is_empty());
-        assert!(written("Upgrade to version 2.1 now.").is_empty());
-        assert!(written("As one of the greatest inventions, no one country can do it.").is_empty());
-    }
-
-    #[test]
-    fn seed_claims_come_out() {
-        let s =
-            "Among over 3 billion Internet users across the globe, one in five comes from China.";
-        let c = claims(s);
-        assert_eq!(c.len(), 2);
-        assert_eq!((c[0].value, c[0].qualifier), (3e9, Qualifier::MoreThan));
-        assert_eq!(c[0].what.as_deref(), Some("Internet users"));
-        assert_eq!(c[1].value, 0.2);
-        let s = r"By 2020, the industrial output is expected to reach 100 billion yuan (\$14.13 billion).";
-        let c = claims(s);
-        assert_eq!(c.len(), 2);
-        assert_eq!((c[0].value, c[0].currency.as_deref()), (1e11, Some("CNY")));
-        assert_eq!(
-            (c[1].value, c[1].currency.as_deref()),
-            (1.413e10, Some("USD"))
-        );
-        assert_eq!(c[1].conversion_of, Some(0));
-        assert_eq!(c[0].as_of.as_deref(), Some("By 2020"));
-    }
-
-    /// Claim extraction speed on one core, over the fixture sentences (and the shared
-    /// evaluation sentences when present) repeated to a few megabytes:
-    /// `cargo test --release --lib claims_throughput -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn claims_throughput() {
-        let cases: Vec<serde_json::Value> =
-            serde_json::from_str(include_str!("../../../tests/fixtures/claims.json"))
-                .expect("valid fixture JSON");
-        let mut sentences: Vec<String> = cases
-            .iter()
-            .filter_map(|c| c["text"].as_str().map(str::to_string))
-            .collect();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/numbers");
-        for (file, key) in [
-            ("quantulum3-quantities.json", "req"),
-            ("recognizers-CurrencyModel.json", "Input"),
-        ] {
-            if let Ok(text) = std::fs::read_to_string(dir.join(file))
-                && let Ok(serde_json::Value::Array(items)) = serde_json::from_str(&text)
-            {
-                sentences.extend(
-                    items
-                        .iter()
-                        .filter_map(|i| i[key].as_str().map(str::to_string)),
-                );
-            }
-        }
-        measure("eval sentences", &sentences);
-        // News prose, as the bot reads it: the corpus articles cut at sentence ends.
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-        let mut news = Vec::new();
-        for entry in std::fs::read_dir(corpus).into_iter().flatten().flatten() {
-            if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                news.extend(text.split_inclusive(". ").map(str::to_string));
-            }
-        }
-        if !news.is_empty() {
-            measure("corpus sentences", &news);
-        }
-    }
-
-    fn measure(name: &str, sentences: &[String]) {
-        let once: usize = sentences.iter().map(String::len).sum();
-        let rounds = (4_000_000 / once.max(1)).max(1);
-        let _ = claims(&sentences[0]);
-        let t = std::time::Instant::now();
-        let mut found = 0;
-        for _ in 0..rounds {
-            for s in sentences {
-                found += claims(s).len();
-            }
-        }
-        let secs = t.elapsed().as_secs_f64();
-        let mb = (once * rounds) as f64 / 1e6;
-        println!(
-            "claims over {name}: {} x {rounds}, {mb:.1} MB in {secs:.2} s = {:.1} MB/s per core ({found} claims)",
-            sentences.len(),
-            mb / secs
-        );
-    }
-
-    /// The fixture table `tests/fixtures/claims.json`: every case's claims, in order, with
-    /// each field the case gives.
-    #[test]
-    fn fixture_table() {
-        let cases: Vec<serde_json::Value> =
-            serde_json::from_str(include_str!("../../../tests/fixtures/claims.json"))
-                .expect("valid fixture JSON");
-        let mut failures = Vec::new();
-        for case in &cases {
-            let name = case["name"].as_str().unwrap_or("?");
-            let text = case["text"].as_str().unwrap_or("");
-            let got = claims(text);
-            let expect = case["expect"].as_array().cloned().unwrap_or_default();
-            let shown: Vec<_> = got.iter().map(|c| (&text[c.start..c.end], c)).collect();
-            if got.len() != expect.len() {
-                failures.push(format!(
-                    "{name}: {} claims, expected {}: {shown:#?}",
-                    got.len(),
-                    expect.len()
-                ));
-                continue;
-            }
-            for (c, e) in got.iter().zip(&expect) {
-                let mut wrong = Vec::new();
-                let str_field = |k: &str| e.get(k).map(|v| v.as_str().map(str::to_string));
-                if e["text"].as_str() != Some(&text[c.start..c.end]) {
-                    wrong.push(format!("text {:?}", &text[c.start..c.end]));
-                }
-                let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
-                if !e["value"].as_f64().is_some_and(|v| close(v, c.value)) {
-                    wrong.push(format!("value {}", c.value));
-                }
-                if let Some(m) = e.get("value_max")
-                    && !(m
-                        .as_f64()
-                        .zip(c.value_max)
-                        .is_some_and(|(a, b)| close(a, b)))
-                {
-                    wrong.push(format!("value_max {:?}", c.value_max));
-                }
-                for (key, actual) in [
-                    ("unit", c.unit.clone()),
-                    ("currency", c.currency.clone()),
-                    ("what", c.what.clone()),
-                    ("as_of", c.as_of.clone()),
-                ] {
-                    if let Some(want) = str_field(key)
-                        && want != actual
-                    {
-                        wrong.push(format!("{key} {actual:?}"));
-                    }
-                }
-                if let Some(q) = e.get("qualifier") {
-                    let want: Qualifier =
-                        serde_json::from_value(q.clone()).expect("a qualifier name");
-                    if want != c.qualifier {
-                        wrong.push(format!("qualifier {:?}", c.qualifier));
-                    }
-                }
-                if !wrong.is_empty() {
-                    failures.push(format!("{name}: {:?} got {}", e["text"], wrong.join(", ")));
-                }
-            }
-        }
-        assert!(
-            failures.is_empty(),
-            "{} of {} fixture cases fail:\n{}",
-            failures.len(),
-            cases.len(),
-            failures.join("\n")
-        );
-    }
-}
+mod tests;

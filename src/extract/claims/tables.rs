@@ -57,6 +57,9 @@ pub(super) const CURRENCY_CODES: &[&str] = &[
     "ARS", "CLP", "COP", "PEN", "UAH", "RON", "BGN", "ISK", "BDT", "GHS",
 ];
 
+/// Codes that are also English words: read before an amount only when written in capitals.
+pub(super) const WORDLIKE_CODES: &[&str] = &["PEN", "TRY", "PHP", "COP", "RON", "ALL", "TOP"];
+
 /// Currency words and codes written after the amount, lower-case, longest first where they
 /// overlap. The flag marks words that are money only with a scale word ("361 million pounds";
 /// "10 pounds" is a weight).
@@ -1151,4 +1154,14 @@ pub(super) const WHAT_LINKS: &[&str] = &[
 
 /// Words the stop list would end `what` on but that head a money phrase ("total worth",
 /// "net value").
-pub(super) const WHAT_BEFORE_NOUNS: &[&str] = &["total", "worth", "value", "net"];
+pub(super) const WHAT_BEFORE_NOUNS: &[&str] = &[
+    "total",
+    "worth",
+    "value",
+    "net",
+    "spending",
+    "funding",
+    "financing",
+    "borrowing",
+    "budget",
+];

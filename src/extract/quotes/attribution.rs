@@ -3,7 +3,7 @@
 //! returns positions, never decides what counts as a quote.
 
 use crate::text::names::{GROUP_NOUNS, TITLES};
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use std::sync::LazyLock;
 
 /// Speech cues of news writing, multi-word ones first. Past and present forms are both listed
@@ -202,7 +202,6 @@ pub const CLAUSE_CUES: &[&str] = &[
     "declares",
     "reveals",
     "estimates",
-    "proposes",
     "maintains",
     // Speech acts whose object is what was said: "X called the charges unfounded".
     "called on",
@@ -224,7 +223,6 @@ pub const CLAUSE_CUES: &[&str] = &[
     "denied",
     "denies",
     "demanded",
-    "proposed",
     "disclosed",
     "insisted",
     "testified",
@@ -299,6 +297,12 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "asserting",
     "declaring",
     "citing",
+];
+
+/// Words after which a new clause, and so a new speaker, can start mid-sentence.
+pub const CONJUNCTIONS: &[&str] = &[
+    "but", "and", "as", "after", "when", "because", "while", "since", "though", "although",
+    "before", "until", "where", "yet", "so", "if",
 ];
 
 /// Capitalised words before a colon that label a line rather than name its speaker.
@@ -398,6 +402,9 @@ pub fn is_label(word: &str) -> bool {
     NOT_SPEAKER_LABELS.contains(&word.trim().to_lowercase().as_str())
 }
 
+/// Lazy DFA cache per pattern; grown on demand, so small articles use little of it.
+const DFA_CACHE_BYTES: usize = 32 << 20;
+
 /// The compiled speaker and cue patterns.
 pub struct Rules {
     /// Attribution right after a closing mark: `, said X` / `, X said` / `X said`.
@@ -406,7 +413,8 @@ pub struct Rules {
     pub before_quote: Regex,
     /// "X said (that) CLAUSE", optionally after an introductory phrase.
     pub speaker_first: Regex,
-    /// "..., but X said (that) CLAUSE": a speaker and cue after a conjunction mid-sentence.
+    /// "but X said (that) CLAUSE": a speaker and cue after a conjunction, matched from a
+    /// conjunction found mid-sentence (see [`CONJUNCTIONS`]); anchored, so it stays cheap.
     pub speaker_mid: Regex,
     /// "X did Y, saying CLAUSE": a participle cue whose speaker opens the sentence.
     pub participle: Regex,
@@ -458,13 +466,20 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey)";
     let speaker = format!(r"(?:{pronoun}|{det_noun}|{person}|{bare_group})");
     // An appositive role between speaker and cue: "X, a spokesman for Y, said".
-    let role = r"(?:,\s+(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{Ll}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]{1,150}?),)";
+    let role = r"(?:,\s+(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{Ll}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?),)";
     let aux = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+)\s+)*";
     let cues = alternation(CUES);
     let clause_cues = alternation(CLAUSE_CUES);
     let participles = alternation(PARTICIPLE_CUES);
-    let conjunction = r"(?:but|and|as|after|when|because|while|since|though|although|before|until|where|yet|so|if|even\s+as|shortly\s+after)";
-    let build = |pattern: String| Regex::new(&pattern).expect("attribution pattern compiles");
+    let conjunction = format!("(?:{})", alternation(CONJUNCTIONS));
+    // The patterns are large (every cue, title and group noun): a lazy DFA cache bigger than
+    // the 2 MB default keeps it from being cleared and rebuilt on every few sentences.
+    let build = |pattern: String| {
+        RegexBuilder::new(&pattern)
+            .dfa_size_limit(DFA_CACHE_BYTES)
+            .build()
+            .expect("attribution pattern compiles")
+    };
     Rules {
         after_quote: build(format!(
             r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}){role}?\s+{aux}(?P<cue2>{cues})(?-u:\b))"
@@ -473,10 +488,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,120}})$"
         )),
         speaker_first: build(format!(
-            r"^(?P<pre>[^“”\x22]{{3,200}}?,\s+)?(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
+            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
         )),
         speaker_mid: build(format!(
-            r"[\s,;]\s*{conjunction}\s+(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
+            r"^{conjunction}\s+(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
         )),
         participle: build(format!(
             r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
@@ -488,7 +503,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?P<content>.{{10,}}?),\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
         )),
         according_last: build(format!(
-            r"^(?P<content>.{{10,}}?),?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|[^,;.“”\x22]+?)(?P<rest>(?:[,;.!?][^\x22“”]*)?)$"
+            r"^(?P<content>.{{10,}}?),?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?)(?P<rest>(?:[,;.!?][^\x22“”]*)?)$"
         )),
         according_first: build(format!(
             r"^(?P<cue>According\s+to)\s+(?P<sp>{speaker}|[^,]{{3,100}}),\s+(?P<content>\S.{{8,}})$"

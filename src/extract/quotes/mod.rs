@@ -10,7 +10,10 @@ use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
 use crate::text::names::{NameRegistry, is_group, is_pronoun, looks_like_person, split_title};
 use crate::text::sentences::split_sentences;
-use attribution::{RULES, clean_role, clean_speaker, is_label, opens_without_subject};
+use attribution::{
+    CONJUNCTIONS, PARTICIPLE_CUES, RULES, clean_role, clean_speaker, is_label,
+    opens_without_subject,
+};
 use marks::find_quoted;
 use regex::Captures;
 use serde::Serialize;
@@ -424,7 +427,10 @@ impl<'a> Walk<'a> {
         let covers = partials
             .iter()
             .all(|(_, p)| start <= p.start && p.end <= end + 1);
-        if !partials.is_empty() && !covers {
+        // Quoted words that make up most of the clause stay the quote ("argued that there is
+        // “no reason for concern”"); a few quoted words in a longer clause are part of it.
+        let quoted: usize = partials.iter().map(|(_, p)| p.len()).sum();
+        if !partials.is_empty() && (!covers || quoted * 2 > end - start) {
             return;
         }
         for (ix, _) in partials {
@@ -461,12 +467,7 @@ impl<'a> Walk<'a> {
         } else {
             self.speaker_first(sentence)
         };
-        let found = found.or_else(|| {
-            RULES
-                .speaker_mid
-                .captures(sentence)
-                .map(|c| (content(&c), self.attribution_from(&c, sentence)))
-        });
+        let found = found.or_else(|| self.speaker_mid(sentence));
         let found = found.or_else(|| {
             let c = RULES.participle.captures(sentence)?;
             if opens_without_subject(&c["sp"]) {
@@ -483,12 +484,41 @@ impl<'a> Walk<'a> {
             if is_label(&c["sp"]) || opens_without_subject(&c["sp"]) {
                 return None;
             }
-            let mut attr = self.attribution_from(&c, sentence);
-            attr.cue = Some(":".to_string());
+            // Transcripts write the speaker in capitals: "PENCE" is Pence.
+            let label = &c["sp"];
+            let name = if label.chars().any(char::is_lowercase) {
+                label.to_string()
+            } else {
+                title_case(label)
+            };
+            let attr = Attribution {
+                speaker: self.resolve(&name, None),
+                cue: Some(":".to_string()),
+                ..Attribution::default()
+            };
             Some((content(&c), attr))
         });
         let (span, attr) = found?;
         (attr.speaker.is_some() && span.len() >= 12).then_some((span, attr))
+    }
+
+    /// "..., but X said (that) CLAUSE": tried from each conjunction inside the sentence.
+    fn speaker_mid(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
+        let starts = sentence.char_indices().filter_map(|(i, c)| {
+            let at = i + c.len_utf8();
+            let word = sentence[at..].split(|c: char| !c.is_alphabetic()).next()?;
+            (matches!(c, ' ' | ',' | ';') && CONJUNCTIONS.contains(&word)).then_some(at)
+        });
+        for at in starts {
+            let rest = sentence[at..].trim_start();
+            let at = sentence.len() - rest.len();
+            if let Some(c) = RULES.speaker_mid.captures(rest) {
+                let range = c.name("content").unwrap().range();
+                let attr = self.attribution_from(&c, rest);
+                return Some((at + range.start..at + range.end, attr));
+            }
+        }
+        None
     }
 
     /// "X said (that) CLAUSE", with an introductory phrase that may give the occasion.
@@ -725,6 +755,22 @@ fn tidy_quote_text(text: &str) -> String {
         .join(" ")
 }
 
+/// "MIKE PENCE" -> "Mike Pence".
+fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |first| {
+                first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether what follows "CLAUSE, he said" is more of the reported clause rather than the
 /// speaker's role or the occasion: ", replacing Clinton would ..." (a clause of several words
 /// that is not a role and does not start a new attribution).
@@ -737,19 +783,11 @@ fn continues_content(rest: &str) -> bool {
     after.split_whitespace().count() >= 4
         && after.starts_with(char::is_lowercase)
         && !is_role(after)
-        && !matches!(
-            first.as_str(),
-            "adding"
-                | "saying"
-                | "noting"
-                | "according"
-                | "who"
-                | "which"
-                | "in"
-                | "at"
-                | "on"
-                | "during"
-        )
+        && !NOT_ROLE_STARTS.contains(&first.as_str())
+        && !PARTICIPLE_CUES
+            .iter()
+            .any(|p| p.split(' ').next() == Some(first.as_str()))
+        && !matches!(first.as_str(), "in" | "at" | "on" | "during")
 }
 
 /// Whether what follows "CLAUSE, X said" closes the attribution (a role, an occasion, the end),

@@ -1,0 +1,163 @@
+//! Ranges: one claim with two ends, read from "between 5 and 10", "5-10%", "from 5 to 10"
+//! after the number, or joined from a lower and an upper bound ("above 1000 and below 1500").
+
+use super::*;
+
+/// The end of a range starting with `claim`: (upper value, token after it). Adjusts the
+/// claim's unit, scale and end.
+pub(super) fn range_end(
+    s: &str,
+    toks: &[Token],
+    i: usize,
+    before: usize,
+    k: usize,
+    claim: &mut ClaimMatch,
+    n: NumberSpan,
+) -> Option<(f64, usize)> {
+    let prev = before.checked_sub(1).and_then(|j| word_at(s, toks, j));
+    let between = lower_in(prev, &["between"]);
+    let from = lower_in(prev, &["from"]);
+    if from
+        && lower_in(
+            before.checked_sub(2).and_then(|j| word_at(s, toks, j)),
+            CHANGE_VERBS,
+        )
+    {
+        return None;
+    }
+    let t = toks.get(k)?;
+    let mut j = k;
+    match (t.kind, t.text(s)) {
+        (TokenKind::Word, w) if between && w.eq_ignore_ascii_case("and") => j += 1,
+        (TokenKind::Word, w)
+            if w.eq_ignore_ascii_case("to") || (!between && w.eq_ignore_ascii_case("through")) =>
+        {
+            j += 1
+        }
+        (TokenKind::Symbol, "-" | "–" | "—" | "~") if !between => {
+            j += 1;
+            if word_at(s, toks, j).is_some_and(|w| w.eq_ignore_ascii_case("to")) {
+                j += 1;
+            }
+        }
+        _ => return None,
+    }
+    let _ = i;
+    let mut money = claim.currency.is_some();
+    let sym = toks.get(j).filter(|t| {
+        t.kind == TokenKind::Symbol && CURRENCY_SYMBOLS.iter().any(|c| c.0 == t.text(s))
+    });
+    if sym.is_some() {
+        money = true;
+        j += 1;
+    }
+    let m = parse_at(s, toks, j, money)?;
+    if !matches!(m.form, Form::Digits | Form::Words | Form::Fraction) {
+        return None;
+    }
+    let mut end = m.end;
+    let mut next = m.next;
+    let mut unit = m.percent.then(|| "%".to_string());
+    let mut currency = sym.and_then(|t| {
+        CURRENCY_SYMBOLS
+            .iter()
+            .find(|c| c.0 == t.text(s))
+            .map(|c| c.1.to_string())
+    });
+    if unit.is_none() && currency.is_none() {
+        if let Some((iso, w)) = currency_after(s, toks, next, &m) {
+            currency = Some(iso.into());
+            end = toks[next + w - 1].end;
+            next += w;
+        } else if let Some((u, w)) = unit_after(s, toks, next) {
+            unit = Some(u.into());
+            end = toks[next + w - 1].end;
+            next += w;
+        }
+    }
+    // Units must agree when both sides carry one.
+    if (claim.unit.is_some() && unit.is_some() && claim.unit != unit)
+        || (claim.currency.is_some() && currency.is_some() && claim.currency != currency)
+        || (claim.unit.is_some() && currency.is_some())
+        || (claim.currency.is_some() && unit.is_some())
+    {
+        return None;
+    }
+    // Dates and scores are not ranges: a hyphen between bare integers needs a rising pair.
+    let mut low = claim.value;
+    if n.scale == 1.0 && m.scale > 1.0 && low * m.scale <= m.value {
+        low *= m.scale;
+    }
+    if m.value <= low {
+        return None;
+    }
+    claim.value = low;
+    if claim.unit.is_none() {
+        claim.unit = unit;
+    }
+    if claim.currency.is_none() {
+        claim.currency = currency;
+    }
+    claim.end = end;
+    Some((m.value, next))
+}
+
+/// Joins a lower and an upper bound into one range: "above 1000 and below 1500", "at most 100
+/// and at least 20", "greater than 30 and less than or equal to 40".
+pub(super) fn merge_bounds(s: &str, claims: &mut Vec<ClaimMatch>) {
+    let mut j = 1;
+    while j < claims.len() {
+        let (a, b) = (&claims[j - 1], &claims[j]);
+        let opposite = matches!(
+            (a.qualifier, b.qualifier),
+            (Qualifier::MoreThan, Qualifier::LessThan) | (Qualifier::LessThan, Qualifier::MoreThan)
+        );
+        let joined = opposite
+            && a.value_max.is_none()
+            && b.value_max.is_none()
+            && a.end <= b.start
+            && qualifier_phrase_before(s, b.start, true).is_some_and(|(q0, _)| {
+                let gap = s[a.end..q0.max(a.end)].trim();
+                let gap = gap.trim_end_matches(',').trim();
+                gap.is_empty() && s[a.end..q0.max(a.end)].contains(',')
+                    || BOUND_JOINERS
+                        .iter()
+                        .any(|w| gap.eq_ignore_ascii_case(w) || gap == format!(", {w}"))
+            });
+        let units_agree = (a.unit.is_none() || b.unit.is_none() || a.unit == b.unit)
+            && (a.currency.is_none() || b.currency.is_none() || a.currency == b.currency);
+        let (lo, hi) = if a.qualifier == Qualifier::MoreThan {
+            (a.value, b.value)
+        } else {
+            (b.value, a.value)
+        };
+        if joined && units_agree && lo < hi {
+            let b = claims.remove(j);
+            let a = &mut claims[j - 1];
+            a.value = lo;
+            a.value_max = Some(hi);
+            a.qualifier = Qualifier::Exact;
+            a.end = b.end;
+            a.unit = a.unit.take().or(b.unit);
+            a.currency = a.currency.take().or(b.currency);
+            a.what = b.what.or(a.what.take());
+        }
+        j += 1;
+    }
+}
+
+/// A unit written once for coordinated numbers applies to each: "45 and 50 mg", "two or three
+/// years", "5, 10 or 20 dollars".
+pub(super) fn share_units(s: &str, claims: &mut [ClaimMatch]) {
+    for j in (1..claims.len()).rev() {
+        let (head, tail) = claims.split_at_mut(j);
+        let (a, b) = (&mut head[j - 1], &tail[0]);
+        let bare = a.unit.is_none() && a.currency.is_none() && a.value_max.is_none();
+        let gap = s[a.end..b.start.max(a.end)].trim();
+        let coordinated = matches!(gap, "and" | "or" | "," | ", and" | ", or");
+        if bare && coordinated && (b.unit.is_some() || b.currency.is_some()) {
+            a.unit.clone_from(&b.unit);
+            a.currency.clone_from(&b.currency);
+        }
+    }
+}
