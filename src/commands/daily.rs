@@ -1,8 +1,9 @@
 //! `/daily set|show|off|preview`: a server's daily quote, as moderators manage it. Pure over a
 //! `DailyStore`; the shell says who is asking, whether they may manage the server, and when.
 
-use super::options::{UserError, resolve_name};
+use super::options::UserError;
 use super::present::{corpus_footer, quote_card};
+use super::quote::resolve_speaker;
 use super::spec::MAX_TOPIC;
 use crate::daily::plan::{PlanError, eligible, pick};
 use crate::daily::schedule::{Decision, Schedule, parse_time, parse_zone};
@@ -74,15 +75,7 @@ pub fn set(
     let speaker = req
         .speaker
         .as_deref()
-        .map(|s| {
-            resolve_name(
-                "speaker",
-                s,
-                lib.speakers.iter().map(|s| s.name.as_str()),
-                "speaker",
-                "/speakers",
-            )
-        })
+        .map(|s| resolve_speaker(lib, s))
         .transpose()?;
     if let Some(t) = &req.topic
         && t.chars().count() > MAX_TOPIC

@@ -62,20 +62,46 @@ pub fn quote_words(q: &Quote) -> String {
     }
 }
 
+/// "Xi Jinping, President", or that the article does not say.
+pub fn speaker_line(q: &Quote) -> String {
+    match (&q.speaker, &q.speaker_title) {
+        (Some(s), Some(role)) => format!("{s}, {role}"),
+        (Some(s), None) => s.clone(),
+        (None, _) => "Not named in the article".to_string(),
+    }
+}
+
+/// The quote's date and which date it is.
+pub fn when_line(lib: &Library, q: &Quote) -> String {
+    match lib.quote_date(q) {
+        Some((d, DateBasis::Said)) => format!("{d} (when it was said)"),
+        Some((d, DateBasis::Published)) => format!("{d} (article date)"),
+        None => "Unknown".to_string(),
+    }
+}
+
+/// A list cut into pages of `per_page` lines, each card titled `title` with page numbers.
+pub fn list_pages(lib: &Library, title: &str, lines: &[String], per_page: usize) -> Vec<Card> {
+    let pages = lines.len().div_ceil(per_page);
+    lines
+        .chunks(per_page)
+        .enumerate()
+        .map(|(i, chunk)| {
+            Card::new(title, chunk.join("\n")).footer(format!(
+                "page {} of {pages} · {}",
+                i + 1,
+                corpus_footer(lib)
+            ))
+        })
+        .collect()
+}
+
 /// A quote on a card: the words, who said them and their role, when (and which date that is),
 /// where, and the source with its link.
 pub fn quote_card(lib: &Library, q: &Quote, title: &str) -> Card {
     let a = lib.article(&q.article);
-    let speaker = match (&q.speaker, &q.speaker_title) {
-        (Some(s), Some(role)) => format!("{s}, {role}"),
-        (Some(s), None) => s.clone(),
-        (None, _) => "Not named in the article".to_string(),
-    };
-    let when = match lib.quote_date(q) {
-        Some((d, DateBasis::Said)) => format!("{d} (when it was said)"),
-        Some((d, DateBasis::Published)) => format!("{d} (article date)"),
-        None => "Unknown".to_string(),
-    };
+    let speaker = speaker_line(q);
+    let when = when_line(lib, q);
     let occasion = [
         q.occasion.as_deref(),
         q.place.as_deref().map(|p| format!("in {p}")).as_deref(),

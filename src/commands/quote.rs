@@ -8,31 +8,37 @@ use crate::library::Library;
 use crate::render::{Card, Reply};
 use crate::search::{DocKind, Filter, Ranking};
 
+/// A speaker as typed, resolved to the corpus's name for them (or refused with suggestions).
+pub fn resolve_speaker<'a>(lib: &'a Library, typed: &str) -> Result<&'a str, UserError> {
+    resolve_name(
+        "speaker",
+        typed,
+        lib.speakers.iter().map(|s| s.name.as_str()),
+        "speaker",
+        "/speakers",
+    )
+}
+
+/// A publication as typed, resolved to the corpus's name for it (or refused with suggestions).
+pub fn resolve_source<'a>(lib: &'a Library, typed: &str) -> Result<&'a str, UserError> {
+    resolve_name(
+        "source",
+        typed,
+        lib.sources.iter().map(String::as_str),
+        "source",
+        "/articles",
+    )
+}
+
 /// The speaker, source and date filters of `args`, resolved against the corpus.
 pub fn filter(lib: &Library, args: &Args) -> Result<Filter, UserError> {
     let speaker = args
         .text("speaker")
-        .map(|s| {
-            resolve_name(
-                "speaker",
-                s,
-                lib.speakers.iter().map(|s| s.name.as_str()),
-                "speaker",
-                "/speakers",
-            )
-        })
+        .map(|s| resolve_speaker(lib, s))
         .transpose()?;
     let source = args
         .text("source")
-        .map(|s| {
-            resolve_name(
-                "source",
-                s,
-                lib.sources.iter().map(String::as_str),
-                "source",
-                "/articles",
-            )
-        })
+        .map(|s| resolve_source(lib, s))
         .transpose()?;
     let (from, to) = (args.date("from")?, args.date("to")?);
     if let (Some(f), Some(t)) = (from, to)

@@ -5,10 +5,10 @@
 
 use super::internal;
 use super::options::{Args, UserError};
-use super::present::{article_ref, corpus_footer, source_line};
+use super::present::{article_ref, corpus_footer, source_line, speaker_line, when_line};
 use crate::corpus::Article;
 use crate::extract::quotes::Quote;
-use crate::library::{DateBasis, Library};
+use crate::library::Library;
 use crate::render::{Card, Reply};
 use crate::search::{DocKind, Filter, Ranking};
 use crate::text::diff::{Alignment, Change, align, words};
@@ -186,19 +186,7 @@ fn found_card(lib: &Library, c: &Candidate<'_>) -> Card {
         ));
     }
     let (speaker, when) = match c.quote {
-        Some(q) => {
-            let speaker = match (&q.speaker, &q.speaker_title) {
-                (Some(s), Some(r)) => format!("{s}, {r}"),
-                (Some(s), None) => s.clone(),
-                (None, _) => "Not named in the article".to_string(),
-            };
-            let when = match lib.quote_date(q) {
-                Some((d, DateBasis::Said)) => format!("{d} (when it was said)"),
-                Some((d, DateBasis::Published)) => format!("{d} (article date)"),
-                None => "Unknown".to_string(),
-            };
-            (speaker, when)
-        }
+        Some(q) => (speaker_line(q), when_line(lib, q)),
         None => (
             "The article's own words".to_string(),
             c.article

@@ -1,9 +1,9 @@
 //! `/speakers [name]`: who is quoted, with roles and quote counts, ten per page.
 
 use super::options::{Args, UserError, closest};
-use super::present::corpus_footer;
+use super::present::list_pages;
 use crate::library::{Library, SpeakerEntry};
-use crate::render::{Card, Reply};
+use crate::render::Reply;
 
 const PER_PAGE: usize = 10;
 
@@ -31,38 +31,31 @@ pub fn speakers(lib: &Library, args: &Args) -> Result<Reply, UserError> {
             format!("no speaker's name contains `{typed}`.{hint}"),
         ));
     }
-    let pages = list.len().div_ceil(PER_PAGE);
-    Ok(Reply::pages(
-        list.chunks(PER_PAGE)
-            .enumerate()
-            .map(|(i, chunk)| {
-                let lines: Vec<String> = chunk
-                    .iter()
-                    .map(|s| {
-                        let role = s
-                            .role
-                            .as_deref()
-                            .map(|r| format!(" — {r}"))
-                            .unwrap_or_default();
-                        let group = if s.is_group {
-                            " (group or organisation)"
-                        } else {
-                            ""
-                        };
-                        let n = if s.quotes == 1 {
-                            "1 quote".to_string()
-                        } else {
-                            format!("{} quotes", s.quotes)
-                        };
-                        format!("{}{role}{group} · {n}", s.name)
-                    })
-                    .collect();
-                Card::new(format!("Speakers ({})", list.len()), lines.join("\n")).footer(format!(
-                    "page {} of {pages} · {}",
-                    i + 1,
-                    corpus_footer(lib)
-                ))
-            })
-            .collect(),
-    ))
+    let lines: Vec<String> = list
+        .iter()
+        .map(|s| {
+            let role = s
+                .role
+                .as_deref()
+                .map(|r| format!(" — {r}"))
+                .unwrap_or_default();
+            let group = if s.is_group {
+                " (group or organisation)"
+            } else {
+                ""
+            };
+            let n = if s.quotes == 1 {
+                "1 quote".to_string()
+            } else {
+                format!("{} quotes", s.quotes)
+            };
+            format!("{}{role}{group} · {n}", s.name)
+        })
+        .collect();
+    Ok(Reply::pages(list_pages(
+        lib,
+        &format!("Speakers ({})", list.len()),
+        &lines,
+        PER_PAGE,
+    )))
 }
