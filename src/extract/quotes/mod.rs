@@ -161,8 +161,9 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         .filter(|(n, _)| !walk.dropped.contains(n))
         .map(|(_, q)| q)
         .collect();
-    for (n, q) in quotes.iter_mut().enumerate() {
-        q.id = format!("{}#q{}", article.id, n + 1);
+    let mut seen = std::collections::HashSet::new();
+    for q in quotes.iter_mut() {
+        q.id = stable_id(&article.id, &q.text, &mut seen);
         // A short name used before the full one was known.
         if let Some(full) = q.speaker.as_deref().and_then(|s| people.canonical(s)) {
             q.speaker = Some(full);
@@ -809,4 +810,46 @@ fn ends_attribution(rest: &str) -> bool {
                 | "today"
                 | "yesterday"
         )
+}
+
+/// An id that survives rule changes and edits elsewhere in the article: it hashes the quote's
+/// words, not its position, so the daily-post history keeps pointing at the same quote after an
+/// upgrade. A repeated text in one article gets a suffix.
+fn stable_id(article: &str, text: &str, seen: &mut std::collections::HashSet<String>) -> String {
+    // FNV-1a over the words: stable across runs, platforms and whitespace changes.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text
+        .split_whitespace()
+        .flat_map(|w| w.bytes().chain([b' ']))
+    {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    let base = format!("{article}#q{:08x}", h >> 32);
+    let mut id = base.clone();
+    let mut n = 2;
+    while !seen.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stable_id;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_follow_the_words_not_the_position() {
+        let mut seen = HashSet::new();
+        let a = stable_id("art", "We will open wider.", &mut seen);
+        let again = stable_id("art", "We  will open\nwider.", &mut HashSet::new());
+        assert_eq!(a, again, "whitespace does not matter");
+        assert_ne!(a, stable_id("art", "We will open wide.", &mut seen));
+        assert_eq!(
+            stable_id("art", "We will open wider.", &mut seen),
+            format!("{a}-2"),
+            "a repeat gets a suffix"
+        );
+    }
 }
