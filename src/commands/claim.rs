@@ -49,7 +49,6 @@ pub fn claim(lib: &Library, args: &Args) -> Result<Reply, UserError> {
     if sort == "date" {
         found.sort_by_key(|c| lib.article(&c.article).published);
     }
-    found.truncate(MAX_RESULTS);
     if found.is_empty() {
         return Ok(Reply::one(
             Card::new(

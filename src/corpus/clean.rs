@@ -125,8 +125,8 @@ impl Paragraph {
         } else {
             s
         };
-        // Step forward to a char boundary handled by callers; offsets here are byte exact
-        // because pieces copy text unchanged.
+        // Pieces copy text byte for byte, so the byte after the last one of a char is a char
+        // boundary in the file as it is in the paragraph.
         (s, e.max(s))
     }
 

@@ -97,10 +97,9 @@ async fn send_pages(ctx: Context<'_>, reply: Reply) -> Result<(), Error> {
         return Ok(());
     }
     let mut page = 0;
-    let filter_prefix = prefix.clone();
     let author = ctx.author().id;
     loop {
-        let filter_prefix = filter_prefix.clone();
+        let filter_prefix = prefix.clone();
         let press = serenity::ComponentInteractionCollector::new(ctx.serenity_context())
             .filter(move |i| i.data.custom_id.starts_with(&filter_prefix))
             .timeout(ctx.data().page_timeout)
