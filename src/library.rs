@@ -9,6 +9,7 @@ use crate::search::{DocKind, Entry, SearchError, SearchIndex};
 use crate::text::dates::PartialDate;
 use crate::text::names::{is_group, most_common_role};
 use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 /// A speaker as listed by `/speakers`.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +53,29 @@ pub fn load_library(dir: &std::path::Path) -> Result<Library, LoadError> {
     let loaded = crate::corpus::load_dir(dir)?;
     let warnings = loaded.errors.iter().map(ToString::to_string).collect();
     Ok(Library::build(loaded.articles, warnings)?)
+}
+
+/// The library the shells answer from, replaced whole when the corpus is reloaded. A command
+/// takes the current `Arc` once and answers from it, so a reload never changes an answer (or a
+/// page of one) half-way, and the old library lives until its last reader is done.
+pub struct SharedLibrary(RwLock<Arc<Library>>);
+
+impl SharedLibrary {
+    pub fn new(lib: Arc<Library>) -> Self {
+        SharedLibrary(RwLock::new(lib))
+    }
+
+    /// The library to answer the next command from.
+    pub fn current(&self) -> Arc<Library> {
+        // The lock only guards a pointer swap, which cannot leave it half-written.
+        self.0.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Swaps in a newly built library; returns the one it replaced.
+    pub fn replace(&self, lib: Arc<Library>) -> Arc<Library> {
+        let mut slot = self.0.write().unwrap_or_else(|p| p.into_inner());
+        std::mem::replace(&mut *slot, lib)
+    }
 }
 
 /// Everything the commands read.

@@ -181,7 +181,9 @@ fn run_default(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
         return open_library(corpus).and_then(run_console);
     };
     let store = Store::open(&config.database_path)?;
-    let lib = Arc::new(open_library(corpus)?);
+    let lib = Arc::new(quotebot::library::SharedLibrary::new(Arc::new(
+        open_library(corpus)?,
+    )));
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(discord::run(
         &config,

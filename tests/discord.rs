@@ -64,6 +64,7 @@ pub async fn start_bot_with(lib: Arc<Library>, settings: Settings, database: &Pa
     let token = test_token();
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
+        let lib = Arc::new(quotebot::library::SharedLibrary::new(lib));
         discord::run(&config, &token, lib, store, settings, async {
             let _ = stopped.await;
         })

@@ -21,14 +21,15 @@ async fn suggest(
     what: Suggest,
     partial: &str,
 ) -> serenity::CreateAutocompleteResponse {
-    let choices: Vec<serenity::AutocompleteChoice> = suggestions(&ctx.data().lib, what, partial)
-        .into_iter()
-        .map(|s| {
-            // Discord caps a choice's name and value at 100 characters.
-            let s: String = s.chars().take(100).collect();
-            serenity::AutocompleteChoice::new(s.clone(), s)
-        })
-        .collect();
+    let choices: Vec<serenity::AutocompleteChoice> =
+        suggestions(&ctx.data().lib.current(), what, partial)
+            .into_iter()
+            .map(|s| {
+                // Discord caps a choice's name and value at 100 characters.
+                let s: String = s.chars().take(100).collect();
+                serenity::AutocompleteChoice::new(s.clone(), s)
+            })
+            .collect();
     serenity::CreateAutocompleteResponse::new().set_choices(choices)
 }
 

@@ -9,7 +9,7 @@ use super::{Context, Data, Error};
 use crate::commands::daily::{self, SetRequest};
 use crate::daily::PostState;
 use crate::daily::plan::{Action, PlanError, Post, next_action};
-use crate::library::Library;
+use crate::library::{Library, SharedLibrary};
 use crate::store::Store;
 use jiff::Timestamp;
 use poise::serenity_prelude as serenity;
@@ -89,7 +89,7 @@ async fn set(
     };
     let data = ctx.data();
     let outcome = daily::set(
-        &data.lib,
+        &data.lib.current(),
         &mut *lock(&data.store),
         guild_id,
         can_manage(ctx),
@@ -104,7 +104,12 @@ async fn set(
 async fn show(ctx: Context<'_>) -> Result<(), Error> {
     let guild_id = guild(ctx)?;
     let data = ctx.data();
-    let outcome = daily::show(&data.lib, &*lock(&data.store), guild_id, (data.clock)());
+    let outcome = daily::show(
+        &data.lib.current(),
+        &*lock(&data.store),
+        guild_id,
+        (data.clock)(),
+    );
     send_reply(ctx, outcome).await
 }
 
@@ -121,7 +126,12 @@ async fn off(ctx: Context<'_>) -> Result<(), Error> {
 async fn preview(ctx: Context<'_>) -> Result<(), Error> {
     let guild_id = guild(ctx)?;
     let data = ctx.data();
-    let outcome = daily::preview(&data.lib, &*lock(&data.store), guild_id, &mut rand::rng());
+    let outcome = daily::preview(
+        &data.lib.current(),
+        &*lock(&data.store),
+        guild_id,
+        &mut rand::rng(),
+    );
     send_reply(ctx, outcome).await
 }
 
@@ -234,14 +244,14 @@ pub async fn post_due(http: &serenity::Http, lib: &Library, store: &Mutex<Store>
 /// Posts due quotes every `tick`, for as long as the bot runs.
 pub async fn posting_loop(http: Arc<serenity::Http>, data: Arc<LoopData>, tick: Duration) {
     loop {
-        post_due(&http, &data.lib, &data.store, (data.clock)()).await;
+        post_due(&http, &data.lib.current(), &data.store, (data.clock)()).await;
         tokio::time::sleep(tick).await;
     }
 }
 
 /// What the posting loop shares with the commands.
 pub struct LoopData {
-    pub lib: Arc<Library>,
+    pub lib: Arc<SharedLibrary>,
     pub store: Arc<Mutex<Store>>,
     pub clock: Clock,
 }

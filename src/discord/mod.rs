@@ -8,7 +8,7 @@ pub mod embed;
 mod reply;
 
 use crate::config::{Config, Token};
-use crate::library::Library;
+use crate::library::SharedLibrary;
 use crate::store::Store;
 use daily::Clock;
 use poise::serenity_prelude as serenity;
@@ -19,7 +19,8 @@ pub use commands::all as command_list;
 
 /// What every command handler can read.
 pub struct Data {
-    pub lib: Arc<Library>,
+    /// The current library; a reload swaps it while commands keep answering.
+    pub lib: Arc<SharedLibrary>,
     /// How long page buttons keep working after an answer.
     pub page_timeout: Duration,
     /// Daily-post settings and history.
@@ -87,7 +88,7 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
 pub async fn run(
     config: &Config,
     token: &Token,
-    lib: Arc<Library>,
+    lib: Arc<SharedLibrary>,
     store: Store,
     settings: Settings,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,

@@ -47,7 +47,7 @@ pub async fn respond(
     if let Err(remaining) = waited {
         return send_error(ctx, &cooldown::wait_message(name, remaining)).await;
     }
-    let lib = ctx.data().lib.clone();
+    let lib = ctx.data().lib.current();
     let mut work =
         tokio::task::spawn_blocking(move || commands::run(&lib, name, &given, &mut rand::rng()));
     let outcome = match tokio::time::timeout(DEFER_AFTER, &mut work).await {
