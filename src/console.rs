@@ -1,9 +1,11 @@
 //! The console shell: reads lines in the Discord form (`/quote topic:"cyber sovereignty"
 //! speaker:Xi`), runs the same commands as the bot, and prints each card as text. `next` and
-//! `prev` page through a long answer, as the bot's buttons do.
+//! `prev` page through a long answer, as the bot's buttons do. `/reload` rebuilds the library
+//! from the corpus folder (the console's user is its operator).
 
 use crate::commands::{self, UserError, spec};
 use crate::library::Library;
+use crate::reload::{Reloader, reload_reply};
 use crate::render::Reply;
 use crate::render::text::card_to_text;
 use std::io::{BufRead, Write};
@@ -78,9 +80,10 @@ pub fn answer(lib: &Library, line: &str, rng: &mut impl rand::Rng) -> Result<Rep
     commands::run(lib, &parsed.command, &parsed.options, rng)
 }
 
-/// The interactive loop over `input`, writing to `output`, until end of input or `quit`.
+/// The interactive loop over `input`, writing to `output`, until end of input or `quit`. Each
+/// line is answered from the library current at that moment (a reload may swap it between lines).
 pub fn run(
-    lib: &Library,
+    reloader: &Reloader,
     input: impl BufRead,
     mut output: impl Write,
     prompt: bool,
@@ -93,7 +96,7 @@ pub fn run(
         .collect();
     writeln!(
         output,
-        "Commands: {} · next/prev to page · quit to leave",
+        "Commands: {} · next/prev to page · /reload after changing the corpus · quit to leave",
         names.join(" ")
     )?;
     let show_prompt = |out: &mut dyn Write| -> std::io::Result<()> {
@@ -127,7 +130,12 @@ pub fn run(
                 }
                 None => writeln!(output, "(nothing to page through yet)")?,
             },
-            _ => match answer(lib, trimmed, &mut rng) {
+            "/reload" => {
+                let reply = reload_reply(&reloader.reload());
+                write_page(&mut output, &reply, 0)?;
+                current = Some((reply, 0));
+            }
+            _ => match answer(&reloader.shared().current(), trimmed, &mut rng) {
                 Ok(reply) => {
                     write_page(&mut output, &reply, 0)?;
                     current = Some((reply, 0));

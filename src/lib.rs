@@ -16,6 +16,7 @@
 //! assert_eq!(found.quotes[0].speaker_title.as_deref(), Some("a minister"));
 //! ```
 pub mod bench;
+pub mod cache;
 pub mod commands;
 pub mod config;
 pub mod console;
@@ -26,6 +27,8 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod library;
+pub mod progress;
+pub mod reload;
 pub mod render;
 pub mod search;
 pub mod store;

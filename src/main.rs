@@ -3,13 +3,16 @@
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
+use quotebot::cache::Cache;
 use quotebot::config::Config;
 use quotebot::console;
 use quotebot::corpus::{self, Article};
 use quotebot::discord;
 use quotebot::export::export;
 use quotebot::extract::extract_corpus;
-use quotebot::library::{Library, load_library};
+use quotebot::library::{Library, LoadOptions, SharedLibrary, load_library_with};
+use quotebot::progress;
+use quotebot::reload::{self, Reloader};
 use quotebot::store::Store;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -88,6 +91,9 @@ enum Command {
     BenchLoad {
         #[arg(long)]
         rounds: usize,
+        /// Load through this cache folder (a warm start when it already holds the corpus).
+        #[arg(long)]
+        cache: Option<PathBuf>,
     },
 }
 
@@ -102,9 +108,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let corpus = corpus_dir(cli.corpus);
     let result = (|| match cli.command {
-        Some(Command::Console) => open_library(&corpus).and_then(run_console),
+        Some(Command::Console) => {
+            let config = Config::from_lookup(|k| std::env::var(k).ok())?;
+            serve_corpus(&corpus, &config).and_then(|r| run_console(&r))
+        }
         Some(Command::Ask { line, page }) => {
-            open_library(&corpus).and_then(|lib| run_ask(&lib, &line, page))
+            let config = Config::from_lookup(|k| std::env::var(k).ok())?;
+            let cache = cached_in(&config, &corpus);
+            let options = LoadOptions {
+                cache: cache.as_ref(),
+                ..LoadOptions::default()
+            };
+            open_library(&corpus, &options).and_then(|lib| run_ask(&lib, &line, page))
         }
         Some(Command::Extract { files }) => run_extract(&files),
         Some(Command::Export) => run_export(&corpus),
@@ -129,7 +144,9 @@ fn main() -> ExitCode {
             work,
             rounds,
         }) => run_bench(&sizes, &work, rounds),
-        Some(Command::BenchLoad { rounds }) => run_bench_load(&corpus, rounds),
+        Some(Command::BenchLoad { rounds, cache }) => {
+            run_bench_load(&corpus, rounds, cache.as_deref())
+        }
         None => run_default(&corpus),
     })();
     match result {
@@ -152,9 +169,9 @@ fn corpus_dir(flag: Option<PathBuf>) -> PathBuf {
 }
 
 /// Loads and indexes the corpus, logging what was loaded and how long it took.
-fn open_library(corpus: &std::path::Path) -> anyhow::Result<Library> {
+fn open_library(corpus: &std::path::Path, options: &LoadOptions) -> anyhow::Result<Library> {
     let started = Instant::now();
-    let lib = load_library(corpus)?;
+    let lib = load_library_with(corpus, options)?;
     for w in &lib.warnings {
         tracing::warn!("{w}");
     }
@@ -171,6 +188,32 @@ fn open_library(corpus: &std::path::Path) -> anyhow::Result<Library> {
     Ok(lib)
 }
 
+/// The cache of this corpus, unless caching is off.
+fn cached_in(config: &Config, corpus: &std::path::Path) -> Option<Cache> {
+    config
+        .cache_dir
+        .as_deref()
+        .map(|root| Cache::for_corpus(root, corpus))
+}
+
+/// Loads the corpus for a long-running shell (through the cache, showing progress) and starts
+/// what reloads it without a restart: SIGHUP, and the folder watcher when configured.
+fn serve_corpus(corpus: &std::path::Path, config: &Config) -> anyhow::Result<Arc<Reloader>> {
+    let cache = cached_in(config, corpus);
+    let progress = progress::for_stderr();
+    let options = LoadOptions {
+        cache: cache.as_ref(),
+        progress: progress.as_ref(),
+    };
+    let shared = Arc::new(SharedLibrary::new(Arc::new(open_library(
+        corpus, &options,
+    )?)));
+    let reloader = Arc::new(Reloader::new(corpus, shared).with_cache(cache));
+    reload::triggers::spawn(reloader.clone(), config.corpus_watch)
+        .context("starting the corpus reloader")?;
+    Ok(reloader)
+}
+
 fn run_default(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
     let config = Config::from_lookup(|k| std::env::var(k).ok())?;
     let Some(token) = config.token.clone() else {
@@ -178,17 +221,16 @@ fn run_default(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
             "No DISCORD_TOKEN set: opening the local console over {} (type /help).",
             corpus.display()
         );
-        return open_library(corpus).and_then(run_console);
+        let reloader = serve_corpus(corpus, &config)?;
+        return run_console(&reloader);
     };
     let store = Store::open(&config.database_path)?;
-    let lib = Arc::new(quotebot::library::SharedLibrary::new(Arc::new(
-        open_library(corpus)?,
-    )));
+    let reloader = serve_corpus(corpus, &config)?;
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(discord::run(
         &config,
         &token,
-        lib,
+        reloader,
         store,
         discord::Settings::default(),
         shutdown_signal(),
@@ -224,10 +266,10 @@ async fn shutdown_signal() {
     }
 }
 
-fn run_console(lib: Library) -> anyhow::Result<ExitCode> {
+fn run_console(reloader: &Reloader) -> anyhow::Result<ExitCode> {
     let stdin = std::io::stdin();
     let prompt = stdin.is_terminal();
-    console::run(&lib, stdin.lock(), std::io::stdout().lock(), prompt)
+    console::run(reloader, stdin.lock(), std::io::stdout().lock(), prompt)
         .context("console input/output")?;
     Ok(ExitCode::SUCCESS)
 }
@@ -329,8 +371,31 @@ fn run_bench(sizes: &[usize], work: &std::path::Path, rounds: usize) -> anyhow::
         "extraction on one core: quotes {quotes:.1} MB/s, claims {claims:.1} MB/s, together {both:.1} MB/s"
     );
     println!(
-        "articles  corpus MB  cold start s  peak RSS MB  RSS/corpus  quotes  claims  p50/p99 ms: quote | claim | source | autocomplete"
+        "articles  corpus MB  cold s  first s  warm s  RSS MB cold/warm  RSS/corpus cold/warm  quotes  claims  p50/p99 ms (warm): quote | claim | source | autocomplete"
     );
+    let exe = std::env::current_exe()?;
+    // One load in a fresh process, so peaks of memory do not mix.
+    let load = |dir: &std::path::Path, cache: Option<&std::path::Path>| {
+        let mut cmd = std::process::Command::new(&exe);
+        cmd.args([
+            "--corpus",
+            &dir.display().to_string(),
+            "bench-load",
+            "--rounds",
+            &rounds.to_string(),
+        ])
+        .env("RUST_LOG", "warn");
+        if let Some(c) = cache {
+            cmd.args(["--cache", &c.display().to_string()]);
+        }
+        let out = cmd.output().context("running a bench process")?;
+        anyhow::ensure!(
+            out.status.success(),
+            "bench-load failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Ok::<serde_json::Value, anyhow::Error>(serde_json::from_slice(&out.stdout)?)
+    };
     for &n in sizes {
         let dir = work.join(n.to_string());
         let have = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
@@ -343,39 +408,32 @@ fn run_bench(sizes: &[usize], work: &std::path::Path, rounds: usize) -> anyhow::
             .filter_map(|e| e.metadata().ok())
             .map(|m| m.len())
             .sum();
-        let out = std::process::Command::new(std::env::current_exe()?)
-            .args([
-                "--corpus",
-                &dir.display().to_string(),
-                "bench-load",
-                "--rounds",
-                &rounds.to_string(),
-            ])
-            .env("RUST_LOG", "warn")
-            .output()
-            .context("running a bench process")?;
-        anyhow::ensure!(
-            out.status.success(),
-            "bench-load failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let m: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+        let cache = work.join(format!("cache-{n}"));
+        let _ = std::fs::remove_dir_all(&cache);
+        let cold = load(&dir, None)?;
+        let first = load(&dir, Some(&cache))?;
+        let warm = load(&dir, Some(&cache))?;
         let lat = |k: &str| {
             format!(
                 "{:.2}/{:.2}",
-                m[k][0].as_f64().unwrap_or(0.0),
-                m[k][1].as_f64().unwrap_or(0.0)
+                warm[k][0].as_f64().unwrap_or(0.0),
+                warm[k][1].as_f64().unwrap_or(0.0)
             )
         };
-        let rss = m["rss"].as_f64().unwrap_or(0.0);
+        let secs = |m: &serde_json::Value| m["load_s"].as_f64().unwrap_or(0.0);
+        let rss = |m: &serde_json::Value| m["rss"].as_f64().unwrap_or(0.0);
         println!(
-            "{n:>8}  {:>9.1}  {:>12.2}  {:>11.0}  {:>10.2}  {:>6}  {:>6}  {} | {} | {} | {}",
+            "{n:>8}  {:>9.1}  {:>6.2}  {:>7.2}  {:>6.2}  {:>8.0}/{:<8.0}  {:>9.2}/{:<9.2}  {:>6}  {:>6}  {} | {} | {} | {}",
             corpus_bytes as f64 / 1e6,
-            m["load_s"].as_f64().unwrap_or(0.0),
-            rss / 1e6,
-            rss / corpus_bytes.max(1) as f64,
-            m["quotes"],
-            m["claims"],
+            secs(&cold),
+            secs(&first),
+            secs(&warm),
+            rss(&cold) / 1e6,
+            rss(&warm) / 1e6,
+            rss(&cold) / corpus_bytes.max(1) as f64,
+            rss(&warm) / corpus_bytes.max(1) as f64,
+            warm["quotes"],
+            warm["claims"],
             lat("quote"),
             lat("claim"),
             lat("source"),
@@ -385,9 +443,18 @@ fn run_bench(sizes: &[usize], work: &std::path::Path, rounds: usize) -> anyhow::
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_bench_load(corpus: &std::path::Path, rounds: usize) -> anyhow::Result<ExitCode> {
+fn run_bench_load(
+    corpus: &std::path::Path,
+    rounds: usize,
+    cache: Option<&std::path::Path>,
+) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let lib = load_library(corpus)?;
+    let cache = cache.map(Cache::new);
+    let options = LoadOptions {
+        cache: cache.as_ref(),
+        ..LoadOptions::default()
+    };
+    let lib = load_library_with(corpus, &options)?;
     let load_s = started.elapsed().as_secs_f64();
     let mut report = serde_json::json!({
         "load_s": load_s,

@@ -1,5 +1,10 @@
 //! The real bot against the fake Discord: registration, every command, autocomplete, page
-//! buttons, private errors, mention safety, embed limits, reconnects and shutdown.
+//! buttons, private errors, mention safety, embed limits, reconnects and shutdown. Discord-side
+//! faults (rate limits, 5xx, slow answers, replays, expired buttons, answers in flight at
+//! shutdown) are in `faults`; `/reload` is in `reload`.
+
+mod faults;
+mod reload;
 
 use super::support::fake_discord::FakeDiscord;
 use super::support::interactions::{autocomplete, button, focused, opt_str, slash_command, token};
@@ -17,7 +22,7 @@ use tokio::task::JoinHandle;
 
 pub const WAIT: Duration = Duration::from_secs(20);
 pub const ASKER: u64 = 4242;
-const SOMEONE_ELSE: u64 = 777;
+pub const SOMEONE_ELSE: u64 = 777;
 
 pub fn corpus_library() -> Arc<Library> {
     static LIB: OnceLock<Arc<Library>> = OnceLock::new();
@@ -34,7 +39,7 @@ pub struct Bot {
     task: JoinHandle<anyhow::Result<()>>,
 }
 
-async fn start_bot(lib: Arc<Library>, page_timeout: Duration) -> Bot {
+pub async fn start_bot(lib: Arc<Library>, page_timeout: Duration) -> Bot {
     let settings = Settings {
         page_timeout,
         ..Settings::default()
@@ -52,6 +57,18 @@ pub fn temp_database(name: &str) -> std::path::PathBuf {
 }
 
 pub async fn start_bot_with(lib: Arc<Library>, settings: Settings, database: &Path) -> Bot {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let shared = Arc::new(quotebot::library::SharedLibrary::new(lib));
+    let reloader = Arc::new(quotebot::reload::Reloader::new(corpus, shared));
+    start_bot_serving(reloader, settings, database).await
+}
+
+/// A bot answering from `reloader`'s library, which `/reload` rebuilds from its folder.
+pub async fn start_bot_serving(
+    reloader: Arc<quotebot::reload::Reloader>,
+    settings: Settings,
+    database: &Path,
+) -> Bot {
     let fake = FakeDiscord::start().await;
     let config = Config {
         token: None,
@@ -59,13 +76,14 @@ pub async fn start_bot_with(lib: Arc<Library>, settings: Settings, database: &Pa
         proxy_url: Some(fake.url()),
         shards: None,
         database_path: database.to_path_buf(),
+        corpus_watch: None,
+        cache_dir: None,
     };
     let store = Store::open(database).unwrap();
     let token = test_token();
     let (stop, stopped) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
-        let lib = Arc::new(quotebot::library::SharedLibrary::new(lib));
-        discord::run(&config, &token, lib, store, settings, async {
+        discord::run(&config, &token, reloader, store, settings, async {
             let _ = stopped.await;
         })
         .await
@@ -108,8 +126,16 @@ impl Bot {
             .body
     }
 
+    /// Asks the bot to shut down (as SIGTERM does) without waiting for it.
+    pub fn request_shutdown(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+
+    /// Shuts the bot down and waits until `run` has returned `Ok`.
     pub async fn shutdown(mut self) -> FakeDiscord {
-        let _ = self.stop.take().unwrap().send(());
+        self.request_shutdown();
         tokio::time::timeout(WAIT, &mut self.task)
             .await
             .expect("the bot stops in time")
@@ -127,7 +153,7 @@ fn field<'a>(embed: &'a Value, name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no field {name} in {embed}"))
 }
 
-const EPHEMERAL: u64 = 64;
+pub const EPHEMERAL: u64 = 64;
 
 #[tokio::test]
 async fn registration_and_every_command() {
@@ -146,8 +172,14 @@ async fn registration_and_every_command() {
     assert_eq!(
         names,
         [
-            "quote", "claim", "source", "random", "speakers", "articles", "about", "help", "daily"
+            "quote", "claim", "source", "random", "speakers", "articles", "about", "help", "daily",
+            "reload"
         ]
+    );
+    let reload = &registered[9];
+    assert_eq!(
+        reload["default_member_permissions"], "8",
+        "administrators only by default: {reload}"
     );
     let daily = &registered[8];
     assert_eq!(
@@ -283,7 +315,7 @@ async fn registration_and_every_command() {
 async fn page_buttons_work_for_the_asker_only_and_then_expire() {
     let bot = start_bot(corpus_library(), Duration::from_secs(3)).await;
     let body = bot
-        .command(1, "quote", json!([opt_str("speaker", "Xi")]), ASKER)
+        .command(1, "quote", json!([opt_str("speaker", "Xi Jinping")]), ASKER)
         .await;
     assert!(
         body["data"]["embeds"][0]["title"]

@@ -200,7 +200,8 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Resolves what a user typed to one of `names`: an exact match (any case), else the one name
-/// containing it as a word or prefix; otherwise refuses with the closest names.
+/// containing it as a word or prefix (a single person before a joint "A and B"); otherwise
+/// refuses with the closest names.
 pub fn resolve_name<'a>(
     option: &str,
     typed: &str,
@@ -223,6 +224,16 @@ pub fn resolve_name<'a>(
         .collect();
     if partial.len() == 1 {
         return Ok(partial[0]);
+    }
+    // "Xi" names Xi Jinping, not also "President Xi and President Obama": a joint speaker is
+    // only chosen when it is the one match.
+    let single: Vec<&str> = partial
+        .iter()
+        .copied()
+        .filter(|n| !n.contains(" and ") && !n.contains(" & "))
+        .collect();
+    if single.len() == 1 {
+        return Ok(single[0]);
     }
     if partial.len() > 1 {
         return Err(UserError::option(
@@ -327,6 +338,33 @@ mod tests {
         assert_eq!(parse_user_number("1,000"), Some(1000.0));
         assert_eq!(parse_user_number("45%"), Some(45.0));
         assert_eq!(parse_user_number("lots"), None);
+    }
+
+    #[test]
+    fn a_person_is_chosen_before_a_joint_speaker() {
+        let names = ["President Xi and President Obama", "Xi Jinping", "Jim Xiao"];
+        let pick = |typed| {
+            resolve_name(
+                "speaker",
+                typed,
+                names.iter().copied(),
+                "speaker",
+                "/speakers",
+            )
+        };
+        assert_eq!(pick("Xi"), Ok("Xi Jinping"));
+        assert_eq!(pick("Obama"), Ok("President Xi and President Obama"));
+        let names = ["Xi Jinping", "Xi Mingze"];
+        assert!(
+            resolve_name(
+                "speaker",
+                "Xi",
+                names.iter().copied(),
+                "speaker",
+                "/speakers"
+            )
+            .is_err()
+        );
     }
 
     #[test]

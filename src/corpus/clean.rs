@@ -81,7 +81,7 @@ static LINK_LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-*]\s+\S.{0,100}$").unwrap());
 
 /// A piece of a paragraph: `len` bytes at `clean` in the paragraph text come from `orig` in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Piece {
     clean: usize,
     orig: usize,
@@ -89,7 +89,7 @@ struct Piece {
 }
 
 /// What a paragraph looks like, which the extractors use to find speakers of sections.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ParagraphKind {
     /// A short line without a closing full stop: a title, kicker, section heading or name line.
     Heading,
@@ -98,7 +98,7 @@ pub enum ParagraphKind {
 }
 
 /// A cleaned paragraph and where its text came from in the file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Paragraph {
     pub text: String,
     pub kind: ParagraphKind,
@@ -108,12 +108,10 @@ pub struct Paragraph {
 impl Paragraph {
     /// The byte offset in the original file of byte `clean` of this paragraph's text.
     pub fn original_offset(&self, clean: usize) -> usize {
-        let piece = self
-            .pieces
-            .iter()
-            .rev()
-            .find(|p| p.clean <= clean)
-            .unwrap_or(&self.pieces[0]);
+        // Pieces are in text order: a binary search keeps this cheap in a paragraph joined from
+        // thousands of lines, where it runs once per quote and claim.
+        let after = self.pieces.partition_point(|p| p.clean <= clean);
+        let piece = &self.pieces[after.saturating_sub(1)];
         piece.orig + (clean - piece.clean).min(piece.len)
     }
 
@@ -128,6 +126,27 @@ impl Paragraph {
         // Pieces copy text byte for byte, so the byte after the last one of a char is a char
         // boundary in the file as it is in the paragraph.
         (s, e.max(s))
+    }
+
+    /// The part of this paragraph between clean offsets `start` and `end`, with its pieces.
+    fn slice(&self, start: usize, end: usize) -> Paragraph {
+        let pieces = self
+            .pieces
+            .iter()
+            .filter_map(|p| {
+                let (from, to) = (p.clean.max(start), (p.clean + p.len).min(end));
+                (from < to).then_some(Piece {
+                    clean: from - start,
+                    orig: p.orig + (from - p.clean),
+                    len: to - from,
+                })
+            })
+            .collect();
+        Paragraph {
+            text: self.text[start..end].to_string(),
+            kind: self.kind,
+            pieces,
+        }
     }
 
     /// The original byte range this paragraph covers.
@@ -213,7 +232,70 @@ pub fn paragraphs(text: &str, body_start: usize) -> Vec<Paragraph> {
         });
     }
     out.retain(|p| p.kind == ParagraphKind::Heading || seen.insert(dedupe_key(&p.text)));
+    // Cut after dedupe, so the pieces of one long paragraph are never taken for repeats.
+    out.into_iter().flat_map(split_long).collect()
+}
+
+/// The longest paragraph handed to the extractors. News paragraphs stay under a few thousand
+/// bytes; a longer one is a file without line breaks (a dump, a transcript, junk), and the work
+/// the extractors do per quote or claim grows with the paragraph around it (the attribution is
+/// looked for in the text before a quote), which would make extraction quadratic in its length.
+pub const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
+
+/// A paragraph longer than [`MAX_PARAGRAPH_BYTES`] as paragraphs of at most that length, cut after
+/// a sentence end where there is one in the second half of the window, else at a space, else
+/// anywhere on a char boundary. Every cut is past half the window, so the pieces stay few.
+fn split_long(para: Paragraph) -> Vec<Paragraph> {
+    if para.text.len() <= MAX_PARAGRAPH_BYTES {
+        return vec![para];
+    }
+    let text = para.text.as_str();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let rest = &text[start..];
+        let len = if rest.len() <= MAX_PARAGRAPH_BYTES {
+            rest.len()
+        } else {
+            cut_point(rest)
+        };
+        let chunk = &rest[..len];
+        let from = start + (chunk.len() - chunk.trim_start().len());
+        let to = start + chunk.trim_end().len();
+        if from < to {
+            out.push(para.slice(from, to));
+        }
+        start += len;
+    }
     out
+}
+
+/// Where to cut `text` (longer than [`MAX_PARAGRAPH_BYTES`]): a byte offset on a char boundary,
+/// past half of the limit and at most the limit.
+fn cut_point(text: &str) -> usize {
+    let mut limit = MAX_PARAGRAPH_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &text[..limit];
+    let mut space = None;
+    let mut chars = window.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i < MAX_PARAGRAPH_BYTES / 2 {
+            break;
+        }
+        if !c.is_whitespace() {
+            continue;
+        }
+        space.get_or_insert(i);
+        if chars
+            .peek()
+            .is_some_and(|&(_, p)| matches!(p, '.' | '!' | '?' | '"' | '”'))
+        {
+            return i;
+        }
+    }
+    space.unwrap_or(limit)
 }
 
 /// Marks runs of three or more short "- item" lines: lists of links to other articles.
@@ -253,7 +335,9 @@ fn continues(prev: &str, next: &str) -> bool {
     let Some(last_char) = prev.chars().last() else {
         return false;
     };
-    if !(last_char.is_lowercase() || last_char == ',') || prev.split_whitespace().count() < 6 {
+    // `nth`, not `count`: `prev` grows with every line joined to it, and counting all its words
+    // for each line would make a paragraph of many short lines quadratic.
+    if !(last_char.is_lowercase() || last_char == ',') || prev.split_whitespace().nth(5).is_none() {
         return false;
     }
     let next_starts_lower = next.chars().next().is_some_and(char::is_lowercase);

@@ -26,7 +26,9 @@ pub enum FrontMatterError {
     )]
     Unclosed { line: usize },
     /// A line inside the block is not `key: value`.
-    #[error("line {line}: expected `key: value` in front matter, found `{text}`")]
+    #[error(
+        "line {line}: expected `key: value` in front matter, found `{text}` (if the front matter ended above, close it with a line of `---`)"
+    )]
     NotKeyValue { line: usize, text: String },
     /// A key that quotebot does not know (probably a typo).
     #[error("line {line}: unknown front-matter key `{key}`; use one of: {}", KEYS.join(", "))]

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// An article with the metadata that front matter gave or the text showed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Article {
     /// Stable identifier: the front-matter `id`, else the file name without extension.
     pub id: String,
@@ -33,15 +33,23 @@ pub struct Article {
 /// Why one article could not be read; each names what to do about it.
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
-    /// The file could not be opened or read.
-    #[error("{file}: cannot read: {source}")]
+    /// The file could not be opened or read (also a symbolic link that leads nowhere or in a loop).
+    #[error(
+        "{file}: cannot read: {source}; check that it is a readable file (a symbolic link must lead to one)"
+    )]
     Io {
         file: String,
         source: std::io::Error,
     },
-    /// The bytes are not UTF-8 text.
-    #[error("{file}: not UTF-8 text (invalid byte at offset {offset}); save the article as UTF-8")]
-    NotUtf8 { file: String, offset: usize },
+    /// The bytes are not UTF-8 text (nor UTF-16 with a byte-order mark).
+    #[error(
+        "{file}: line {line}: not UTF-8 text (invalid byte at offset {offset}); save the article as UTF-8"
+    )]
+    NotUtf8 {
+        file: String,
+        line: usize,
+        offset: usize,
+    },
     /// Larger than any news article.
     #[error(
         "{file}: {bytes} bytes is too large for one article (the limit is 16 MiB); split it into articles"
@@ -49,9 +57,13 @@ pub enum ArticleError {
     TooLarge { file: String, bytes: u64 },
     /// Valid UTF-8 with NUL bytes: a binary file, not text.
     #[error(
-        "{file}: binary data (a NUL byte at offset {offset}), not an article; remove it from the corpus folder"
+        "{file}: line {line}: binary data (a NUL byte at offset {offset}), not an article; remove it from the corpus folder"
     )]
-    Binary { file: String, offset: usize },
+    Binary {
+        file: String,
+        line: usize,
+        offset: usize,
+    },
     /// Nothing but whitespace (or front matter only).
     #[error("{file}: the article has no text; add its body or remove the file")]
     Empty { file: String },
@@ -101,6 +113,11 @@ pub const MAX_ARTICLE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Reads and parses one file.
 pub fn load_file(path: &Path) -> Result<Article, ArticleError> {
+    parse_bytes(path, read_bytes(path)?)
+}
+
+/// The bytes of an article file, refusing a file too large to be one article.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ArticleError> {
     let file = path.display().to_string();
     let io = |source| ArticleError::Io {
         file: file.clone(),
@@ -110,45 +127,64 @@ pub fn load_file(path: &Path) -> Result<Article, ArticleError> {
     if size > MAX_ARTICLE_BYTES {
         return Err(ArticleError::TooLarge { file, bytes: size });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    std::fs::read(path).map_err(io)
+}
+
+/// Decodes and parses the bytes read from `path`.
+pub fn parse_bytes(path: &Path, bytes: Vec<u8>) -> Result<Article, ArticleError> {
+    let file = path.display().to_string();
     let text = decode(&file, bytes)?;
     parse_article(&file, &text)
 }
 
 /// Article bytes as text: UTF-8 (a byte-order mark is kept, so offsets stay those of the file),
-/// or UTF-16 with its byte-order mark (offsets are then those of the UTF-8 text).
+/// or UTF-16 with its byte-order mark (offsets are then those of the UTF-8 text). Errors give
+/// the line and byte offset in the file, so the bad byte can be found in an editor.
 pub fn decode(file: &str, bytes: Vec<u8>) -> Result<String, ArticleError> {
+    let not_text = |line: usize, offset: usize| ArticleError::NotUtf8 {
+        file: file.to_string(),
+        line,
+        offset,
+    };
     let utf16 = |be: bool| {
-        let units: Vec<u16> = bytes[2..]
-            .chunks_exact(2)
-            .map(|c| {
-                if be {
-                    u16::from_be_bytes([c[0], c[1]])
-                } else {
-                    u16::from_le_bytes([c[0], c[1]])
-                }
-            })
-            .collect();
-        String::from_utf16(&units).map_err(|_| ArticleError::NotUtf8 {
-            file: file.to_string(),
-            offset: 0,
-        })
+        let units = bytes[2..].chunks_exact(2).map(|c| {
+            if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        let mut text = String::with_capacity(bytes.len());
+        let (mut line, mut offset) = (1, 2);
+        for c in char::decode_utf16(units) {
+            let c = c.map_err(|_| not_text(line, offset))?;
+            offset += 2 * c.len_utf16();
+            line += usize::from(c == '\n');
+            text.push(c);
+        }
+        Ok(text)
     };
     let text = match bytes.get(..2) {
         Some([0xff, 0xfe]) => utf16(false)?,
         Some([0xfe, 0xff]) => utf16(true)?,
-        _ => String::from_utf8(bytes).map_err(|e| ArticleError::NotUtf8 {
-            file: file.to_string(),
-            offset: e.utf8_error().valid_up_to(),
+        _ => String::from_utf8(bytes).map_err(|e| {
+            let offset = e.utf8_error().valid_up_to();
+            not_text(line_at(e.as_bytes(), offset), offset)
         })?,
     };
     if let Some(offset) = text.find('\0') {
         return Err(ArticleError::Binary {
             file: file.to_string(),
+            line: line_at(text.as_bytes(), offset),
             offset,
         });
     }
     Ok(text)
+}
+
+/// The 1-based line of byte `offset`.
+fn line_at(bytes: &[u8], offset: usize) -> usize {
+    1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The result of loading a folder: the articles that loaded and the files that did not.
@@ -177,6 +213,14 @@ const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
 /// Loads every `.txt` and `.md` file in `dir` (not recursive), in name order.
 /// Ids that collide get a numeric suffix so every article stays addressable.
 pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusError> {
+    load_dir_with(dir, &load_file)
+}
+
+/// [`load_dir`], each listed file read through `read` (which a cache may answer for).
+pub fn load_dir_with(
+    dir: &Path,
+    read: &(dyn Fn(&Path) -> Result<Article, ArticleError> + Sync),
+) -> Result<Loaded, CorpusError> {
     let entries = std::fs::read_dir(dir).map_err(|source| CorpusError::Dir {
         dir: dir.to_path_buf(),
         source,
@@ -185,7 +229,9 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusError> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.is_file()
+            // A symbolic link that leads nowhere (or in a loop) is kept, to be reported as
+            // unreadable rather than silently left out.
+            (p.is_file() || (p.is_symlink() && std::fs::metadata(p).is_err()))
                 && p.extension()
                     .and_then(|e| e.to_str())
                     .is_some_and(|e| ARTICLE_EXTENSIONS.contains(&e))
@@ -196,8 +242,7 @@ pub fn load_dir(dir: &Path) -> Result<Loaded, CorpusError> {
         .collect();
     paths.sort();
     // Reading and parsing are independent per file: use every core, keep the name order.
-    let results: Vec<Result<Article, ArticleError>> =
-        paths.par_iter().map(|p| load_file(p)).collect();
+    let results: Vec<Result<Article, ArticleError>> = paths.par_iter().map(|p| read(p)).collect();
     let mut loaded = Loaded::default();
     let mut ids = std::collections::HashSet::new();
     for result in results {
@@ -244,7 +289,8 @@ mod tests {
         let err = parse_article("e.txt", "---\ntitle x\n---\nBody").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "e.txt: line 2: expected `key: value` in front matter, found `title x`"
+            "e.txt: line 2: expected `key: value` in front matter, found `title x` (if the front \
+             matter ended above, close it with a line of `---`)"
         );
     }
 }

@@ -3,10 +3,11 @@
 //! descriptions and options come from the command table (`commands::spec`); a test checks that
 //! the options declared here match it.
 
-use super::reply::respond;
+use super::reply::{respond, send_reply};
 use super::{Context, Error};
 use crate::commands::spec::{self, Suggest};
 use crate::commands::suggest::suggestions;
+use crate::reload::{reload_reply, triggers};
 use poise::serenity_prelude as serenity;
 
 fn pairs(values: &[(&str, Option<String>)]) -> Vec<(String, String)> {
@@ -144,6 +145,24 @@ pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     respond(ctx, "help", Vec::new()).await
 }
 
+/// Rebuild the corpus from its folder without downtime (bot owner only)
+///
+/// Not in the command table: it is the operator's, not a member's, so /help does not list it and
+/// Discord shows it only to administrators; poise refuses anyone but the application's owners.
+#[poise::command(
+    slash_command,
+    owners_only,
+    default_member_permissions = "ADMINISTRATOR"
+)]
+pub async fn reload(ctx: Context<'_>) -> Result<(), Error> {
+    // A rebuild takes seconds on a large corpus: acknowledge now, privately.
+    ctx.defer_ephemeral().await?;
+    let reloader = ctx.data().reloader.clone();
+    let outcome = tokio::task::spawn_blocking(move || reloader.reload()).await?;
+    triggers::log(&outcome);
+    send_reply(ctx, Ok(reload_reply(&outcome))).await
+}
+
 /// Every command, with descriptions from the command table.
 pub fn all() -> Vec<poise::Command<super::Data, Error>> {
     let mut commands = vec![
@@ -156,6 +175,7 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         about(),
         help(),
         super::daily::daily(),
+        reload(),
     ];
     for c in &mut commands {
         let Some(s) = spec::command(&c.name) else {
@@ -180,10 +200,13 @@ mod tests {
         let commands = all();
         let names: Vec<&str> = commands.iter().map(|c| c.name.as_ref()).collect();
         let mut table: Vec<&str> = spec::COMMANDS.iter().map(|c| c.name).collect();
-        // /daily manages a server's settings: a Discord-only command.
-        table.push("daily");
+        // /daily manages a server's settings: a Discord-only command; /reload is the owner's.
+        table.extend(["daily", "reload"]);
         assert_eq!(names, table);
-        for c in commands.iter().filter(|c| c.name != "daily") {
+        for c in commands
+            .iter()
+            .filter(|c| !matches!(c.name.as_ref(), "daily" | "reload"))
+        {
             let s = spec::command(&c.name).unwrap();
             let params: Vec<&str> = c.parameters.iter().map(|p| p.name.as_ref()).collect();
             let options: Vec<&str> = s.options.iter().map(|o| o.name).collect();

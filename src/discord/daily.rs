@@ -4,7 +4,9 @@
 //! server with a reason when Discord refuses for good (channel gone, permission missing).
 
 use super::embed::embed;
+use super::lifecycle::Lifecycle;
 use super::reply::{no_mentions, send_reply};
+use super::retry::{self, Policy};
 use super::{Context, Data, Error};
 use crate::commands::daily::{self, SetRequest};
 use crate::daily::PostState;
@@ -135,6 +137,13 @@ async fn preview(ctx: Context<'_>) -> Result<(), Error> {
     send_reply(ctx, outcome).await
 }
 
+/// A post has the whole tick to go out: longer pauses than a reply, which has Discord's 3 s.
+const POST: Policy = Policy {
+    attempts: 3,
+    server_error_pause: Duration::from_secs(1),
+    rate_limit_pause: Duration::from_secs(1),
+};
+
 /// Discord refused for good: the moderator must act before posts can resume.
 fn permanent_refusal(e: &serenity::Error) -> Option<String> {
     let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(r)) = e else {
@@ -150,6 +159,9 @@ fn permanent_refusal(e: &serenity::Error) -> Option<String> {
     }
 }
 
+/// Sends the post, retrying a 429 or 5xx within the tick. Every attempt carries the same nonce
+/// with `enforce_nonce`, so an attempt that reached Discord but lost its answer is not posted
+/// twice.
 async fn send_post(
     http: &serenity::Http,
     channel_id: u64,
@@ -160,9 +172,11 @@ async fn send_post(
         .allowed_mentions(no_mentions())
         .nonce(serenity::Nonce::String(post.nonce.clone()))
         .enforce_nonce(true);
-    serenity::ChannelId::new(channel_id)
-        .send_message(http, message)
-        .await
+    retry::send("a daily post", POST, || {
+        serenity::ChannelId::new(channel_id).send_message(http, message.clone())
+    })
+    .await
+    .map_err(|undelivered| undelivered.last)
 }
 
 /// One pass over every server with daily posts.
@@ -233,19 +247,30 @@ pub async fn post_due(http: &serenity::Http, lib: &Library, store: &Mutex<Store>
                     let _ = st.release_day(s.guild_id, &post.local_day);
                     let _ = st.pause_daily(s.guild_id, &reason);
                 }
-                // Transient (5xx, network): the claim stays unconfirmed and the next tick
-                // resends it with the same nonce, within the resend window.
+                // Still failing after the retries (5xx, 429, network): the claim stays
+                // unconfirmed and a later tick resends it with the same nonce, within the
+                // resend window.
                 None => tracing::warn!(guild = s.guild_id, %e, "daily post failed; will retry"),
             },
         }
     }
 }
 
-/// Posts due quotes every `tick`, for as long as the bot runs.
+/// Posts due quotes every `tick` until shutdown begins; a pass under way when it does is
+/// finished first (shutdown waits for it like for an answer).
 pub async fn posting_loop(http: Arc<serenity::Http>, data: Arc<LoopData>, tick: Duration) {
     loop {
-        post_due(&http, &data.lib.current(), &data.store, (data.clock)()).await;
-        tokio::time::sleep(tick).await;
+        {
+            let _in_flight = data.lifecycle.begin();
+            if data.lifecycle.is_stopping() {
+                return;
+            }
+            post_due(&http, &data.lib.current(), &data.store, (data.clock)()).await;
+        }
+        tokio::select! {
+            () = tokio::time::sleep(tick) => {}
+            () = data.lifecycle.stopped() => return,
+        }
     }
 }
 
@@ -254,6 +279,7 @@ pub struct LoopData {
     pub lib: Arc<SharedLibrary>,
     pub store: Arc<Mutex<Store>>,
     pub clock: Clock,
+    pub lifecycle: Arc<Lifecycle>,
 }
 
 impl From<&Data> for LoopData {
@@ -262,6 +288,7 @@ impl From<&Data> for LoopData {
             lib: d.lib.clone(),
             store: d.store.clone(),
             clock: d.clock.clone(),
+            lifecycle: d.lifecycle.clone(),
         }
     }
 }

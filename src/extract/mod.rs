@@ -15,7 +15,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// A numeric claim as it appears in an article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Claim {
     pub id: String,
     pub article: String,
@@ -94,13 +94,48 @@ fn claim_record(
         qualifier: m.qualifier,
         what: m.what.clone(),
         text: sentence[m.start..m.end].to_string(),
-        sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+        sentence: claim_sentence(sentence, m.start, m.end),
         as_of: m.as_of.clone(),
         conversion_of: m
             .conversion_of
             .map(|i| format!("{}#c{}", article.id, first + i + 1)),
         span: Span { start, end },
     }
+}
+
+/// The most of its sentence a claim keeps. Longer "sentences" are run-on text without full stops;
+/// copying all of one into every claim it holds made extraction quadratic in its length, in time
+/// and in memory.
+const MAX_CLAIM_SENTENCE_BYTES: usize = 1000;
+
+/// The sentence of the claim at `start..end`, whitespace normalised; of an overlong sentence, the
+/// claim and the whole words around it, [`MAX_CLAIM_SENTENCE_BYTES`] in all.
+fn claim_sentence(sentence: &str, start: usize, end: usize) -> String {
+    let mut context = sentence;
+    if sentence.len() > MAX_CLAIM_SENTENCE_BYTES {
+        let half = MAX_CLAIM_SENTENCE_BYTES.saturating_sub(end - start) / 2;
+        let mut from = start.saturating_sub(half);
+        while !sentence.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + half).min(sentence.len());
+        while !sentence.is_char_boundary(to) {
+            to += 1;
+        }
+        context = &sentence[from..to];
+        // A word cut by the window is dropped.
+        if from > 0 {
+            context = context
+                .split_once(char::is_whitespace)
+                .map_or("", |(_, r)| r);
+        }
+        if to < sentence.len() {
+            context = context
+                .rsplit_once(char::is_whitespace)
+                .map_or("", |(l, _)| l);
+        }
+    }
+    context.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Everything extracted from a set of articles.
@@ -110,18 +145,40 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
 }
 
+/// What one article yields on its own, before speakers are made canonical across the corpus:
+/// it depends on that article's text alone, so it can be kept and reused while the file is
+/// unchanged.
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
+pub struct ArticleExtraction {
+    pub quotes: Vec<Quote>,
+    pub claims: Vec<Claim>,
+}
+
+/// Extracts one article's quotes (speakers as that article names them) and claims.
+pub fn extract_article(article: &Article) -> ArticleExtraction {
+    ArticleExtraction {
+        quotes: extract_quotes(article),
+        claims: extract_claims(article),
+    }
+}
+
+/// Joins per-article extractions (in article order), making speakers canonical across them.
+pub fn combine(per_article: Vec<ArticleExtraction>) -> Extraction {
+    let (mut quotes, claims): (Vec<Vec<Quote>>, Vec<Vec<Claim>>) = per_article
+        .into_iter()
+        .map(|x| (x.quotes, x.claims))
+        .unzip();
+    canonicalise_speakers(&mut quotes);
+    Extraction {
+        quotes: quotes.into_iter().flatten().collect(),
+        claims: claims.into_iter().flatten().collect(),
+    }
+}
+
 /// Extracts quotes and claims from every article, speakers canonical across all of them.
 pub fn extract_corpus(articles: &[Article]) -> Extraction {
     // Articles are independent until speakers are made canonical: extract on every core.
-    let (mut per_article, claims): (Vec<Vec<Quote>>, Vec<Vec<Claim>>) = articles
-        .par_iter()
-        .map(|a| (extract_quotes(a), extract_claims(a)))
-        .unzip();
-    canonicalise_speakers(&mut per_article);
-    Extraction {
-        quotes: per_article.into_iter().flatten().collect(),
-        claims: claims.into_iter().flatten().collect(),
-    }
+    combine(articles.par_iter().map(extract_article).collect())
 }
 
 /// Maps short names to the full name they stand for, first within the article, then across the

@@ -5,6 +5,7 @@
 
 use crate::text::dates::PartialDate;
 use std::ops::Bound;
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{DocSetCollector, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, RangeQuery,
@@ -15,6 +16,18 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, IndexReader, Order, TantivyDocument, Term, doc};
+
+/// A reader that never looks for new commits: the index does not change once built, and an
+/// index folder replaced by a reload must not be watched after it is gone.
+fn read_only(index: &Index) -> Result<IndexReader, SearchError> {
+    Ok(index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()?)
+}
+
+/// Documents with the key they were ordered by.
+type Ranked<K> = Vec<(K, DocAddress)>;
 
 /// What an indexed document is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -41,7 +54,7 @@ pub struct Entry<'a> {
     pub ord: usize,
     pub text: &'a str,
     /// Searchable but weaker than the text: speaker, role, occasion, what a number counts.
-    pub context: &'a str,
+    pub context: std::borrow::Cow<'a, str>,
     pub speaker: Option<&'a str>,
     pub source: Option<&'a str>,
     pub date: Option<PartialDate>,
@@ -136,31 +149,81 @@ fn lower_key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// The schema, and its fields by name. Built the same way every time, so an index written by an
+/// earlier run of this build opens with the same fields.
+fn schema() -> (Schema, Fields) {
+    let mut schema = Schema::builder();
+    let text_options = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("en_stem")
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        kind: schema.add_text_field("kind", STRING),
+        ord: schema.add_u64_field("ord", FAST | STORED),
+        text: schema.add_text_field("text", text_options.clone()),
+        context: schema.add_text_field("context", text_options),
+        speaker: schema.add_text_field("speaker", STRING),
+        source: schema.add_text_field("source", STRING),
+        first_day: schema.add_u64_field("first_day", INDEXED | FAST),
+        last_day: schema.add_u64_field("last_day", INDEXED | FAST),
+        value: schema.add_f64_field("value", INDEXED | FAST),
+        value_max: schema.add_f64_field("value_max", INDEXED | FAST),
+        unit_kind: schema.add_text_field("unit_kind", STRING),
+    };
+    (schema.build(), fields)
+}
+
 impl SearchIndex {
-    /// Indexes every entry. Uses one writer thread per core, up to four.
+    /// Indexes every entry in memory. Uses one writer thread per core, up to four.
     pub fn build<'a>(
         entries: impl IntoIterator<Item = Entry<'a>>,
     ) -> Result<SearchIndex, SearchError> {
-        let mut schema = Schema::builder();
-        let text_options = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer("en_stem")
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        );
-        let fields = Fields {
-            kind: schema.add_text_field("kind", STRING),
-            ord: schema.add_u64_field("ord", FAST | STORED),
-            text: schema.add_text_field("text", text_options.clone()),
-            context: schema.add_text_field("context", text_options),
-            speaker: schema.add_text_field("speaker", STRING),
-            source: schema.add_text_field("source", STRING),
-            first_day: schema.add_u64_field("first_day", INDEXED | FAST),
-            last_day: schema.add_u64_field("last_day", INDEXED | FAST),
-            value: schema.add_f64_field("value", INDEXED | FAST),
-            value_max: schema.add_f64_field("value_max", INDEXED | FAST),
-            unit_kind: schema.add_text_field("unit_kind", STRING),
-        };
-        let index = Index::create_in_ram(schema.build());
+        let (schema, fields) = schema();
+        let index = Index::create_in_ram(schema);
+        Self::fill(&index, &fields, entries)?;
+        let reader = read_only(&index)?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// Indexes every entry into files in `dir` (an empty folder), to be opened again with
+    /// [`SearchIndex::open`]; nothing is left writing to the folder when this returns.
+    pub fn build_in_dir<'a>(
+        dir: &std::path::Path,
+        entries: impl IntoIterator<Item = Entry<'a>>,
+    ) -> Result<(), SearchError> {
+        let (schema, fields) = schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        Self::fill(&index, &fields, entries)
+    }
+
+    /// Opens an index [`SearchIndex::build_in_dir`] wrote; its files are memory-mapped, so only
+    /// the parts searches touch are read.
+    pub fn open(dir: &std::path::Path) -> Result<SearchIndex, SearchError> {
+        let (schema, fields) = schema();
+        let index = Index::open_in_dir(dir)?;
+        if index.schema() != schema {
+            return Err(SearchError::Tantivy(tantivy::TantivyError::SchemaError(
+                "the index on disk has another schema".into(),
+            )));
+        }
+        let reader = read_only(&index)?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    fn fill<'a>(
+        index: &Index,
+        fields: &Fields,
+        entries: impl IntoIterator<Item = Entry<'a>>,
+    ) -> Result<(), SearchError> {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4);
@@ -171,7 +234,7 @@ impl SearchIndex {
                 fields.kind => e.kind.key(),
                 fields.ord => e.ord as u64,
                 fields.text => e.text,
-                fields.context => e.context,
+                fields.context => e.context.as_ref(),
             );
             if let Some(sp) = e.speaker {
                 d.add_text(fields.speaker, lower_key(sp));
@@ -193,12 +256,10 @@ impl SearchIndex {
             writer.add_document(d)?;
         }
         writer.commit()?;
-        let reader = index.reader()?;
-        Ok(SearchIndex {
-            index,
-            reader,
-            fields,
-        })
+        // Merges run in the background after a commit; an index folder that is about to be
+        // moved or opened elsewhere must be finished.
+        writer.wait_merging_threads()?;
+        Ok(())
     }
 
     fn analyzer(&self) -> TextAnalyzer {
@@ -371,21 +432,36 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         // The collector allocates its limit up front: never more than there are documents.
         let top = TopDocs::with_limit(limit.clamp(1, (searcher.num_docs() as usize).max(1)));
+        // Ties are broken by ord (the order of the corpus), never by where a document sits in
+        // the index: an index built in memory and one reopened from disk, merged differently,
+        // must give the same answers in the same order.
+        let by_ord = || (SortByStaticFastValue::<u64>::for_field("ord"), Order::Asc);
+        let by_day = |order| (SortByStaticFastValue::<u64>::for_field("first_day"), order);
         let addresses: Vec<(f32, DocAddress)> = match ranking {
-            Ranking::Relevance => searcher.search(&query, &top.order_by_score())?,
+            Ranking::Relevance => {
+                let by: Ranked<(f32, Option<u64>)> = searcher.search(
+                    &query,
+                    &top.order_by(((SortBySimilarityScore, Order::Desc), by_ord())),
+                )?;
+                by.into_iter().map(|((score, _), a)| (score, a)).collect()
+            }
             Ranking::Newest | Ranking::Oldest => {
                 let order = if ranking == Ranking::Newest {
                     Order::Desc
                 } else {
                     Order::Asc
                 };
-                let by: Vec<(Option<u64>, DocAddress)> =
-                    searcher.search(&query, &top.order_by_fast_field("first_day", order))?;
+                let by: Ranked<(Option<u64>, Option<u64>)> =
+                    searcher.search(&query, &top.order_by((by_day(order), by_ord())))?;
                 by.into_iter().map(|(_, a)| (0.0, a)).collect()
             }
             Ranking::LargestValue => {
-                let by: Vec<(Option<f64>, DocAddress)> =
-                    searcher.search(&query, &top.order_by_fast_field("value", Order::Desc))?;
+                let by_value = (
+                    SortByStaticFastValue::<f64>::for_field("value"),
+                    Order::Desc,
+                );
+                let by: Ranked<(Option<f64>, Option<u64>)> =
+                    searcher.search(&query, &top.order_by((by_value, by_ord())))?;
                 by.into_iter().map(|(_, a)| (0.0, a)).collect()
             }
         };
@@ -449,7 +525,7 @@ mod tests {
             kind: DocKind::Quote,
             ord,
             text,
-            context: speaker,
+            context: speaker.into(),
             speaker: Some(speaker),
             source: Some("China Daily"),
             date: PartialDate::parse_iso(date),

@@ -1,75 +1,82 @@
 //! Persistence of daily-post settings and history in SQLite: write-ahead logging, migrations
 //! from `migrations/` applied at open (tracked by `PRAGMA user_version`), one function per
 //! statement, every change in a transaction. The only module that knows SQL.
+//!
+//! Opening checks everything start-up can check, so a bad `DATABASE_PATH` stops quotebot before
+//! it connects rather than at the first `/daily set`: the folder (created when missing), another
+//! quotebot on the same file (`lock`), and a write transaction that proves the file is a
+//! database this process can write and that no other program holds its write lock.
+
+mod error;
+mod lock;
+
+pub use error::StoreError;
+pub use lock::lock_path;
 
 use crate::daily::{DailySettings, DailyStore, PostRecord, PostState, StorageError};
-use rusqlite::{Connection, OptionalExtension, params};
+use lock::InstanceLock;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 /// Migrations in order; a database at version N has had the first N applied.
 const MIGRATIONS: &[&str] = &[include_str!("../../migrations/001_daily.sql")];
 
-/// Why the store could not be opened or used; each says what to do.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    /// The folder for the database could not be created.
-    #[error(
-        "cannot create the folder {dir} for the database: {source}; set DATABASE_PATH to a writable place"
-    )]
-    Folder {
-        dir: PathBuf,
-        source: std::io::Error,
-    },
-    /// SQLite refused: locked by another process, read-only, corrupt, full.
-    #[error("database {path}: {source}; check that it is writable and no other quotebot uses it")]
-    Sqlite {
-        path: PathBuf,
-        source: rusqlite::Error,
-    },
-    /// The file was written by a newer quotebot.
-    #[error(
-        "database {path} has schema version {found}, newer than this quotebot knows ({known}); upgrade quotebot or restore a backup"
-    )]
-    TooNew {
-        path: PathBuf,
-        found: i64,
-        known: usize,
-    },
-}
+/// How long a statement waits for another connection's write lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The open database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Released when the store is dropped.
+    _lock: Option<InstanceLock>,
 }
 
 impl Store {
-    /// Opens (creating folder and file when missing) and migrates the database at `path`.
+    /// Opens (creating folder and file when missing), checks and migrates the database at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+            std::fs::create_dir_all(dir).map_err(|error| StoreError::Folder {
                 dir: dir.to_path_buf(),
-                source,
+                error,
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Sqlite {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        if path.is_dir() {
+            return Err(StoreError::IsFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        let lock = InstanceLock::acquire(path)?;
+        // Without SQLITE_OPEN_URI: DATABASE_PATH is a file name, never a `file:` URI.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|e| StoreError::from_sqlite(path, e))?;
+        Store::from_connection(conn, path, Some(lock))
+    }
+
+    /// Checks and migrates an open connection to the database at `path` (which only names it in
+    /// messages). Separate from `open` so tests can hand it connections a file system cannot
+    /// produce for every user: a read-only one, when root writes through file permissions.
+    fn from_connection(
+        conn: Connection,
+        path: &Path,
+        lock: Option<InstanceLock>,
+    ) -> Result<Store, StoreError> {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            _lock: lock,
         };
         store.setup()?;
         Ok(store)
     }
 
     fn err(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
-        |source| StoreError::Sqlite {
-            path: self.path.clone(),
-            source,
-        }
+        |source| StoreError::from_sqlite(&self.path, source)
     }
 
     /// Runs `change` in one transaction: all of it is stored, or none of it.
@@ -78,10 +85,7 @@ impl Store {
         change: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
     ) -> Result<T, StoreError> {
         let path = self.path.clone();
-        let wrap = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let wrap = |source| StoreError::from_sqlite(&path, source);
         let tx = self.conn.transaction().map_err(wrap)?;
         let out = change(&tx).map_err(wrap)?;
         tx.commit().map_err(wrap)?;
@@ -90,13 +94,8 @@ impl Store {
 
     fn setup(&mut self) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let wrap = |source| StoreError::Sqlite {
-            path: path.clone(),
-            source,
-        };
-        self.conn
-            .busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(wrap)?;
+        let wrap = |source| StoreError::from_sqlite(&path, source);
+        self.conn.busy_timeout(BUSY_TIMEOUT).map_err(wrap)?;
         self.conn
             .pragma_update(None, "journal_mode", "WAL")
             .map_err(wrap)?;
@@ -106,8 +105,15 @@ impl Store {
         self.conn
             .pragma_update(None, "foreign_keys", true)
             .map_err(wrap)?;
-        let version: i64 = self
+        // Always a write, even with nothing to migrate: writing now is what turns a read-only
+        // file or folder, or a lock another program keeps, into a start-up error instead of a
+        // failed `/daily set` hours later. (A read-only connection happily begins even an
+        // IMMEDIATE transaction; only a write is refused.)
+        let tx = self
             .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(wrap)?;
+        let version: i64 = tx
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .map_err(wrap)?;
         if version as usize > MIGRATIONS.len() {
@@ -117,13 +123,14 @@ impl Store {
                 known: MIGRATIONS.len(),
             });
         }
-        for (n, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = self.conn.transaction().map_err(wrap)?;
+        // All pending migrations in that one transaction: a crash leaves the old schema or the
+        // new one, never a half-migrated file.
+        for sql in &MIGRATIONS[version as usize..] {
             tx.execute_batch(sql).map_err(wrap)?;
-            tx.pragma_update(None, "user_version", (n + 1) as i64)
-                .map_err(wrap)?;
-            tx.commit().map_err(wrap)?;
         }
+        tx.pragma_update(None, "user_version", MIGRATIONS.len() as i64)
+            .map_err(wrap)?;
+        tx.commit().map_err(wrap)?;
         Ok(())
     }
 
@@ -437,6 +444,24 @@ mod tests {
             Store::open(&path),
             Err(StoreError::TooNew { found: 99, .. })
         ));
+    }
+
+    /// Root writes through file permissions, so a read-only file cannot be made for every user;
+    /// a connection SQLite opened read-only is the same refusal, whoever runs the test.
+    #[test]
+    fn a_database_this_process_cannot_write_is_refused_at_open() {
+        let path = temp_db("readonly");
+        drop(Store::open(&path).unwrap());
+        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+        let err = Store::from_connection(conn, &path, None)
+            .err()
+            .expect("refused");
+        assert!(matches!(err, StoreError::Unwritable { .. }), "{err:?}");
+        let text = err.to_string();
+        assert!(
+            text.contains(&path.display().to_string()) && text.contains("DATABASE_PATH"),
+            "{text}"
+        );
     }
 
     #[test]

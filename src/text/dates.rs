@@ -2,7 +2,7 @@
 //! month. Owns the month-name table and the date shapes; knows nothing of articles or quotes.
 
 use regex::Regex;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -110,6 +110,17 @@ impl fmt::Display for PartialDate {
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        PartialDate::parse_iso(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a date written YYYY, YYYY-MM or YYYY-MM-DD"
+            ))
+        })
     }
 }
 

@@ -47,7 +47,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         let starts_sentence = !misused_closer
             && (first.is_uppercase()
                 || first.is_ascii_digit()
-                || matches!(first, '"' | '“' | '‘' | '(' | '•' | '—'));
+                || matches!(first, '"' | '“' | '‘' | '(' | '•' | '—')
+                || rest.starts_with("''"));
         if !starts_sentence || (c == '.' && is_abbreviation(&text[start..i])) {
             continue;
         }
@@ -60,7 +61,7 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
 
 fn is_abbreviation(before_dot: &str) -> bool {
     let word = before_dot
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\'' | '‘'))
         .next()
         .unwrap_or("");
     let lower = word.to_lowercase();

@@ -6,27 +6,26 @@
 //! `GET /gateway` then points the shard at the websocket. Every REST call is recorded, answered
 //! like Discord would (messages are stored so they can be fetched and edited), and unknown routes
 //! get a 404 and are flagged, so a test can assert nothing unexpected was called. Every wait is
-//! bounded and says what it saw when it gives up. Payload shapes live in `interactions.rs`.
+//! bounded and says what it saw when it gives up. Payload shapes live in `interactions.rs`; the
+//! websocket side is in `gateway.rs`, the REST routes in `rest.rs`.
 //!
 //! [`url`]: FakeDiscord::url
 
-use std::collections::HashMap;
+mod gateway;
+mod rest;
+
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::ws::{CloseFrame, Message as WsMessage, WebSocket, WebSocketUpgrade};
-use axum::extract::{RawQuery, State as AxumState};
-use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
-use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 use tokio::task::JoinHandle;
-use tokio::time::{Instant, timeout, timeout_at};
+use tokio::time::{Instant, timeout_at};
 
-use super::interactions::{self, discord_error};
+use super::interactions;
 
 /// Long, like Discord's: a test never runs long enough for a missed ack to force a reconnect.
 const HEARTBEAT_INTERVAL_MS: u64 = 41_250;
@@ -65,12 +64,13 @@ enum Outgoing {
     Close(u16),
 }
 
-/// A one-off answer injected by [`FakeDiscord::fail_next`].
+/// A one-off answer injected by [`FakeDiscord::fail_next`] or [`FakeDiscord::rate_limit_next`].
 struct Failure {
     method: String,
     path_contains: String,
     status: u16,
     body: Value,
+    headers: Vec<(&'static str, String)>,
 }
 
 #[derive(Default)]
@@ -105,6 +105,8 @@ struct State {
     originals: HashMap<String, u64>,
     /// Interaction token -> the INTERACTION_CREATE payload dispatched with it.
     interactions: HashMap<String, Value>,
+    /// Tokens of the interactions that got their one initial response.
+    acknowledged: HashSet<String>,
     /// Registered command lists: `None` global, `Some(guild)` per guild.
     commands: HashMap<Option<u64>, Value>,
     gateway: Gateway,
@@ -219,8 +221,8 @@ impl FakeDiscord {
             ws_url: format!("ws://127.0.0.1:{port}/gateway-ws"),
         });
         let app = Router::new()
-            .route("/gateway-ws", get(accept_gateway))
-            .fallback(answer_rest)
+            .route("/gateway-ws", get(gateway::accept_gateway))
+            .fallback(rest::answer_rest)
             .with_state(Arc::clone(&shared));
         let server = tokio::spawn(async move {
             axum::serve(listener, app)
@@ -391,13 +393,49 @@ impl FakeDiscord {
 
     /// Answers the next `method` call whose path contains `path_contains` with `status` and
     /// `body` instead of the normal answer (once), e.g. a 429 or a 500.
+    /// Failures queue up: calling this three times fails the next three matching calls.
     pub fn fail_next(&self, method: &str, path_contains: &str, status: u16, body: Value) {
         self.shared.lock().failures.push(Failure {
             method: method.to_string(),
             path_contains: path_contains.to_string(),
             status,
             body,
+            headers: Vec::new(),
         });
+    }
+
+    /// Answers the next matching call with 429 as Discord does for a route limit: the JSON body
+    /// `{"message", "retry_after", "global": false}` and the `Retry-After` and `X-RateLimit-*`
+    /// headers (`Retry-After` in whole seconds, rounded up, as Discord sends it).
+    pub fn rate_limit_next(&self, method: &str, path_contains: &str, retry_after: f64) {
+        let body = json!({
+            "message": "You are being rate limited.",
+            "retry_after": retry_after,
+            "global": false,
+        });
+        let headers = vec![
+            ("retry-after", (retry_after.ceil() as u64).to_string()),
+            ("x-ratelimit-limit", "5".to_string()),
+            ("x-ratelimit-remaining", "0".to_string()),
+            ("x-ratelimit-reset-after", format!("{retry_after:.3}")),
+            ("x-ratelimit-bucket", "fake-bucket".to_string()),
+            ("x-ratelimit-scope", "user".to_string()),
+        ];
+        self.shared.lock().failures.push(Failure {
+            method: method.to_string(),
+            path_contains: path_contains.to_string(),
+            status: 429,
+            body,
+            headers,
+        });
+    }
+
+    /// The recorded calls with `method` whose path contains `path_contains`, taken or not.
+    pub fn calls(&self, method: &str, path_contains: &str) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.method == method && r.path.contains(path_contains))
+            .collect()
     }
 
     /// How many close frames the bot sent on its own (a shutdown), not counting its replies to
@@ -412,325 +450,5 @@ impl FakeDiscord {
             state.gateway.close_codes.first().copied()
         })
         .await
-    }
-}
-
-async fn accept_gateway(
-    upgrade: WebSocketUpgrade,
-    AxumState(shared): AxumState<Arc<Shared>>,
-    RawQuery(query): RawQuery,
-) -> Response {
-    upgrade.on_upgrade(move |socket| run_connection(shared, socket, query))
-}
-
-/// One gateway connection: HELLO at once, then the bot's frames and the fake's queue, until
-/// either side closes.
-async fn run_connection(shared: Arc<Shared>, mut socket: WebSocket, query: Option<String>) {
-    let (queue, mut outgoing) = mpsc::unbounded_channel();
-    let id = {
-        let mut state = shared.lock();
-        let g = &mut state.gateway;
-        g.connections += 1;
-        g.current = Some((g.connections, queue.clone()));
-        g.live = false;
-        g.connect_queries.push(query);
-        g.connections
-    };
-    shared.bump();
-    let hello = json!({"op": 10, "d": {"heartbeat_interval": HEARTBEAT_INTERVAL_MS}});
-    if socket
-        .send(WsMessage::Text(hello.to_string().into()))
-        .await
-        .is_ok()
-    {
-        loop {
-            tokio::select! {
-                next = outgoing.recv() => match next {
-                    Some(Outgoing::Text(text)) => {
-                        if socket.send(WsMessage::Text(text.into())).await.is_err() {
-                            break;
-                        }
-                    }
-                    Some(Outgoing::Close(code)) => {
-                        let frame = CloseFrame { code, reason: "fake Discord closed".into() };
-                        let _ = socket.send(WsMessage::Close(Some(frame))).await;
-                        finish_close(&mut socket).await;
-                        break;
-                    }
-                    None => break,
-                },
-                incoming = socket.recv() => match incoming {
-                    Some(Ok(WsMessage::Text(text))) => answer_frame(&shared, &queue, text.as_str()),
-                    Some(Ok(WsMessage::Close(frame))) => {
-                        // 1005 is what a close frame without a code means.
-                        let code = frame.map_or(1005, |frame| frame.code);
-                        shared.lock().gateway.close_codes.push(code);
-                        shared.bump();
-                        // Reading on sends the reply the bot waits for.
-                        finish_close(&mut socket).await;
-                        break;
-                    }
-                    Some(Ok(WsMessage::Binary(bytes))) => {
-                        shared.lock().gateway.frames.push(json!({"binary_len": bytes.len()}));
-                    }
-                    Some(Ok(_)) => {}
-                    Some(Err(_)) | None => break,
-                },
-            }
-        }
-    }
-    let mut state = shared.lock();
-    let g = &mut state.gateway;
-    if g.current
-        .as_ref()
-        .is_some_and(|(current, _)| *current == id)
-    {
-        g.current = None;
-        g.live = false;
-    }
-    drop(state);
-    shared.bump();
-}
-
-/// Reads until the close handshake is done (tungstenite sends queued close replies on read).
-async fn finish_close(socket: &mut WebSocket) {
-    let _ = timeout(CLOSE_HANDSHAKE, async {
-        while let Some(Ok(_)) = socket.recv().await {}
-    })
-    .await;
-}
-
-/// Answers one frame from the bot: heartbeat -> ack, IDENTIFY -> READY, RESUME -> RESUMED.
-fn answer_frame(shared: &Shared, queue: &mpsc::UnboundedSender<Outgoing>, text: &str) {
-    let frame: Value = serde_json::from_str(text).unwrap_or_else(|_| json!({"unparsed": text}));
-    let mut state = shared.lock();
-    let g = &mut state.gateway;
-    g.frames.push(frame.clone());
-    let send = |value: Value| drop(queue.send(Outgoing::Text(value.to_string())));
-    match frame["op"].as_u64() {
-        Some(1) => send(json!({"op": 11})),
-        Some(2) => {
-            g.sessions += 1;
-            g.seq = 1;
-            let session_id = format!("fake-session-{}", g.sessions);
-            let ready = interactions::ready(&session_id, &shared.ws_url, frame["d"].get("shard"));
-            send(json!({"op": 0, "s": g.seq, "t": "READY", "d": ready}));
-            g.identifies.push(frame["d"].clone());
-            g.live = true;
-        }
-        Some(6) => {
-            g.seq += 1;
-            send(json!({"op": 0, "s": g.seq, "t": "RESUMED", "d": {}}));
-            g.resumes.push(frame["d"].clone());
-            g.live = true;
-        }
-        _ => {}
-    }
-    drop(state);
-    shared.bump();
-}
-
-/// Every REST call: recorded, then answered by an injected failure or by [`route`].
-async fn answer_rest(
-    AxumState(shared): AxumState<Arc<Shared>>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let (body, files) = parse_body(&headers, &body);
-    let method = method.as_str().to_string();
-    let path = uri.path().to_string();
-    let mut state = shared.lock();
-    let failure = state
-        .failures
-        .iter()
-        .position(|f| f.method == method && path.contains(&f.path_contains));
-    let (status, answer, unexpected) = match failure {
-        Some(index) => {
-            let failure = state.failures.remove(index);
-            (failure.status, Some(failure.body), false)
-        }
-        None => route(&mut state, &shared.ws_url, &method, &path, &body),
-    };
-    state.requests.push(Recorded {
-        method,
-        path,
-        query: uri.query().map(str::to_string),
-        body,
-        files,
-        status,
-        unexpected,
-    });
-    state.taken.push(false);
-    drop(state);
-    shared.bump();
-    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    match answer {
-        Some(json) => (
-            status,
-            [(header::CONTENT_TYPE, "application/json")],
-            json.to_string(),
-        )
-            .into_response(),
-        None => status.into_response(),
-    }
-}
-
-/// The JSON body, or for a multipart upload its `payload_json` part and the file names.
-fn parse_body(headers: &HeaderMap, body: &Bytes) -> (Value, Vec<String>) {
-    if body.is_empty() {
-        return (Value::Null, Vec::new());
-    }
-    let text = String::from_utf8_lossy(body);
-    let content_type = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok());
-    let Some(boundary) = content_type.and_then(|ct| ct.split("boundary=").nth(1)) else {
-        return (
-            serde_json::from_str(&text).unwrap_or(Value::String(text.into())),
-            Vec::new(),
-        );
-    };
-    let mut json = Value::Null;
-    let mut files = Vec::new();
-    for part in text.split(&format!("--{boundary}")) {
-        let Some((head, content)) = part.split_once("\r\n\r\n") else {
-            continue;
-        };
-        if let Some(name) = head
-            .split("filename=\"")
-            .nth(1)
-            .and_then(|f| f.split('"').next())
-        {
-            files.push(name.to_string());
-        } else if head.contains("name=\"payload_json\"") {
-            json = serde_json::from_str(content.trim_end()).unwrap_or(Value::Null);
-        }
-    }
-    (json, files)
-}
-
-/// The normal answer to a REST call: (status, JSON body, route unknown).
-fn route(
-    state: &mut State,
-    ws_url: &str,
-    method: &str,
-    path: &str,
-    body: &Value,
-) -> (u16, Option<Value>, bool) {
-    let ok = |value: Value| (200, Some(value), false);
-    let no_content = (204, None, false);
-    let unknown_message = (404, Some(discord_error(10008, "Unknown Message")), false);
-    let segments: Vec<&str> = match path.strip_prefix("/api/v10/") {
-        Some(rest) => rest.split('/').collect(),
-        None => Vec::new(),
-    };
-    let guild = |segments: &[&str]| match segments {
-        [_, _, "guilds", guild, ..] => guild.parse().ok(),
-        _ => None,
-    };
-    match (method, segments.as_slice()) {
-        ("GET", ["gateway"]) => ok(json!({"url": ws_url})),
-        ("GET", ["gateway", "bot"]) => ok(json!({
-            "url": ws_url,
-            "shards": 1,
-            "session_start_limit":
-                {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
-        })),
-        ("GET", ["oauth2", "applications", "@me"]) => ok(interactions::application_info()),
-        ("GET", ["users", "@me"]) => ok(interactions::bot_user()),
-        ("PUT", ["applications", _, "commands"] | ["applications", _, "guilds", _, "commands"]) => {
-            let guild_id = guild(&segments);
-            let posted = body.as_array().cloned().unwrap_or_default();
-            let commands: Vec<Value> = posted
-                .iter()
-                .map(|command| {
-                    let id = state.new_id();
-                    interactions::registered_command(id, guild_id, command)
-                })
-                .collect();
-            state.commands.insert(guild_id, json!(commands));
-            ok(json!(commands))
-        }
-        ("GET", ["applications", _, "commands"] | ["applications", _, "guilds", _, "commands"]) => {
-            ok(state
-                .commands
-                .get(&guild(&segments))
-                .cloned()
-                .unwrap_or(json!([])))
-        }
-        ("POST", ["interactions", _, token, "callback"]) => {
-            let token = token.to_string();
-            let channel_id = state.interaction_channel(&token);
-            let data = &body["data"];
-            // Response types: 4 message, 5 deferred message, 6 deferred update, 7 update.
-            let original = match body["type"].as_u64() {
-                Some(4) => Some(state.create_message(channel_id, data)["id"].clone()),
-                Some(5) => {
-                    Some(state.create_message(channel_id, &json!({"flags": 128}))["id"].clone())
-                }
-                Some(6) => state
-                    .clicked_message(&token)
-                    .map(|id| json!(id.to_string())),
-                Some(7) => state.clicked_message(&token).map(|id| {
-                    state.edit_message(id, data);
-                    json!(id.to_string())
-                }),
-                _ => None,
-            };
-            if let Some(id) = original.as_ref().and_then(|id| id.as_str()?.parse().ok()) {
-                state.originals.insert(token, id);
-            }
-            no_content
-        }
-        ("POST", ["webhooks", _, token]) => {
-            let channel_id = state.interaction_channel(token);
-            ok(state.create_message(channel_id, body))
-        }
-        (_, ["webhooks", _, token, "messages", which]) => {
-            let id = match *which {
-                "@original" => state.originals.get(*token).copied(),
-                id => id.parse().ok(),
-            };
-            match (method, id) {
-                ("GET", Some(id)) => state.messages.get(&id).cloned().map_or(unknown_message, ok),
-                ("PATCH", Some(id)) => state.edit_message(id, body).map_or(unknown_message, ok),
-                ("PATCH", None) if *which == "@original" => {
-                    let channel_id = state.interaction_channel(token);
-                    let message = state.create_message(channel_id, body);
-                    if let Some(id) = message["id"].as_str().and_then(|id| id.parse().ok()) {
-                        state.originals.insert(token.to_string(), id);
-                    }
-                    ok(message)
-                }
-                ("DELETE", Some(id)) => match state.messages.remove(&id) {
-                    Some(_) => no_content,
-                    None => unknown_message,
-                },
-                _ => unknown_message,
-            }
-        }
-        ("POST", ["channels", channel, "messages"]) => match channel.parse() {
-            Ok(channel_id) => ok(state.create_message(channel_id, body)),
-            Err(_) => (404, Some(discord_error(10003, "Unknown Channel")), false),
-        },
-        (_, ["channels", _, "messages", id]) => match (method, id.parse::<u64>()) {
-            ("GET", Ok(id)) => state.messages.get(&id).cloned().map_or(unknown_message, ok),
-            ("PATCH", Ok(id)) => state.edit_message(id, body).map_or(unknown_message, ok),
-            ("DELETE", Ok(id)) => match state.messages.remove(&id) {
-                Some(_) => no_content,
-                None => unknown_message,
-            },
-            _ => unknown_message,
-        },
-        _ => (
-            404,
-            Some(discord_error(
-                0,
-                "404: Not Found (route unknown to the fake)",
-            )),
-            true,
-        ),
     }
 }

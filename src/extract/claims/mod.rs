@@ -13,16 +13,21 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::text::numbers::{
-    Form, NumberSpan, Token, TokenKind, VAGUE_COUNTS, WordHasher, WordMap, lower, may_start_number,
-    parse_at, tokenize,
+    Form, NumberSpan, Token, TokenKind, VAGUE_COUNTS, WordHasher, WordMap, fraction_sign, lower,
+    may_start_number, parse_at, tokenize,
 };
 
 type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
+mod measure;
 mod ranges;
 mod tables;
 mod what;
 
+use measure::{
+    counted_after, currency_after, currency_before, large_scale, minor_amount, scaled_code,
+    unit_after,
+};
 use ranges::{merge_bounds, range_end, share_units};
 use tables::*;
 use what::{attach_what_before, is_plural_head, what_after};
@@ -66,18 +71,6 @@ pub struct ClaimMatch {
 static SET_LABELS: LazyLock<WordSet> = LazyLock::new(|| LABEL_WORDS.iter().copied().collect());
 static SET_STOPS: LazyLock<WordSet> = LazyLock::new(|| WHAT_STOPS.iter().copied().collect());
 
-static CODES_BEFORE: LazyLock<WordSet> = LazyLock::new(|| CURRENCY_CODES.iter().copied().collect());
-static UNIT_EXACT: LazyLock<WordMap<&'static str, &'static str>> =
-    LazyLock::new(|| UNITS_EXACT.iter().copied().collect());
-static UNIT_WORDS: LazyLock<WordMap<&'static str, &'static str>> =
-    LazyLock::new(|| UNITS_WORDS.iter().copied().collect());
-static CURRENCY_AFTER: LazyLock<WordMap<&'static str, (&'static str, bool)>> =
-    LazyLock::new(|| {
-        CURRENCY_WORDS
-            .iter()
-            .map(|&(w, c, s)| (w, (c, s)))
-            .collect()
-    });
 static QUALIFIER_KIND: LazyLock<WordMap<&'static str, (Qualifier, bool)>> =
     LazyLock::new(|| QUALIFIERS.iter().map(|&(w, q, m)| (w, (q, m))).collect());
 
@@ -98,6 +91,17 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         r"\(\d{3}\)\s*\d{3}-\d{4}".to_string(),
         r"(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)".to_string(),
         r"(?i)(?-u:\b)(?:https?://|www\.)\S+".to_string(),
+        // Telephone numbers with a trunk zero: "0800 123 4567", "020 7946 0958".
+        r"(?-u:\b)0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}(?-u:\b)".to_string(),
+        // Scores and votes: "won 2-1 against", "beat Leeds 3-0.", "a 5-4 ruling".
+        format!(
+            r"(?i)(?-u:\b)(?:{})\s+(?:[a-z'.]+\s+){{0,3}}\d{{1,3}}\s*[-–]\s*\d{{1,3}}(?:\s*[^\s%\w]|\s*$|\s+(?:against|in|at|on|over|to|with|after|before|for|and|but|as|when|while|despite)(?-u:\b))",
+            SCORE_VERBS.join("|")
+        ),
+        format!(
+            r"(?i)(?-u:\b)\d{{1,3}}\s*[-–]\s*\d{{1,3}}\s+(?:{})(?-u:\b)",
+            SCORE_NOUNS.join("|")
+        ),
     ]
     .join("|");
     Regex::new(&pattern).expect("NOT_CLAIMS compiles")
@@ -120,7 +124,7 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A qualifier written after the number ("10,000 or more", "a 10,000-plus crowd").
 static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*-?\s*plus(?-u:\b)|\s+(?:or|and)\s+(more|above|over|greater|upwards|less|fewer|below|under)(?-u:\b)|\s+or\s+so(?-u:\b))")
+    Regex::new(r"(?i)^(?:\s*-?\s*plus(?-u:\b)|\+(?:[^\d]|$)|\s+(?:or|and)\s+(more|above|over|greater|upwards|less|fewer|below|under)(?-u:\b)|(\s+or\s+so|\s+or\s+thereabouts|-odd)(?-u:\b))")
         .expect("QUALIFIER_AFTER compiles")
 });
 
@@ -192,62 +196,6 @@ fn second_comparison(rest: &str) -> bool {
             .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_alphanumeric()))
 }
 
-/// A scale word of a thousand or more written after a currency code ("75 USD million").
-fn large_scale(word: &str) -> Option<f64> {
-    let mut buf = [0u8; 24];
-    let w = lower(word, &mut buf)?;
-    LARGE_SCALES.iter().find(|(s, _)| *s == w).map(|&(_, v)| v)
-}
-
-/// "MUSD", "MEUR": an ISO code with "M" (million) written against it.
-fn scaled_code(s: &str, toks: &[Token], k: usize) -> Option<(&'static str, f64)> {
-    let w = word_at(s, toks, k)?;
-    let code = w.strip_prefix('M').filter(|c| c.len() == 3)?;
-    let iso = CURRENCY_CODES.iter().find(|c| **c == code)?;
-    Some((iso, 1e6))
-}
-
-/// A plural noun counted by the number at `k` ("people", "users"), not a race distance.
-fn counted_after(s: &str, toks: &[Token], k: usize) -> bool {
-    word_at(s, toks, k).is_some_and(|w| is_plural_head(w) && !lower_in(Some(w), METRE_EVENTS))
-}
-
-/// The minor unit after a major amount: "3 dollars 50 cents", "thirteen dollars and forty-five
-/// cents", "15 dollars 50." Without the minor-unit word only after a currency word and at the
-/// end of a clause. Returns (minor amount, end byte, next token).
-fn minor_amount(
-    s: &str,
-    toks: &[Token],
-    k: usize,
-    currency_word: bool,
-) -> Option<(f64, usize, usize)> {
-    let mut j = k;
-    if word_at(s, toks, j).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
-        j += 1;
-    }
-    if toks.get(j).is_some_and(|t| t.kind == TokenKind::Symbol) {
-        return None;
-    }
-    let m = parse_at(s, toks, j, false)?;
-    if !matches!(m.form, Form::Digits | Form::Words)
-        || m.scale != 1.0
-        || m.percent
-        || m.decimal
-        || m.grouped
-        || !(1.0..100.0).contains(&m.value)
-        || m.value.fract() != 0.0
-    {
-        return None;
-    }
-    if lower_in(word_at(s, toks, m.next), MINOR_UNITS) {
-        return Some((m.value, toks[m.next].end, m.next + 1));
-    }
-    let clause_end = toks.get(m.next).is_none_or(|t| {
-        t.kind == TokenKind::Symbol && matches!(t.text(s), "." | "," | ";" | "!" | "?" | ")")
-    });
-    (currency_word && clause_end).then_some((m.value, m.end, m.next))
-}
-
 /// Byte spans of `sentence` that hold numbers but never claims: dates, times of day, year
 /// ranges, phone, IP and version numbers.
 pub fn non_claim_spans(sentence: &str) -> Vec<(usize, usize)> {
@@ -282,7 +230,10 @@ pub fn extract_claims_in_sentence(sentence: &str) -> Vec<ClaimMatch> {
             i += 1;
             continue;
         }
-        if t.kind == TokenKind::Symbol && !matches!(t.text(sentence), "-" | "−") {
+        if t.kind == TokenKind::Symbol
+            && !matches!(t.text(sentence), "-" | "−")
+            && fraction_sign(t.text(sentence)).is_none()
+        {
             i += 1;
             continue;
         }
@@ -304,158 +255,14 @@ pub fn extract_claims_in_sentence(sentence: &str) -> Vec<ClaimMatch> {
             None => i = n.next.max(i + 1),
         }
     }
+    // "2e6000000" or a huge figure times its scale overflows to infinity: no claim to keep.
+    out.retain(|c| c.value.is_finite() && c.value_max.is_none_or(f64::is_finite));
     merge_bounds(sentence, &mut out);
     share_units(sentence, &mut out);
     attach_what_before(sentence, &toks, &mut out);
     link_conversions(sentence, &mut out);
     attach_as_of(sentence, &mut out);
     out
-}
-
-/// A currency sign or code right before token `i`: (start of the sign, ISO code).
-fn currency_before(s: &str, toks: &[Token], i: usize) -> Option<(usize, &'static str)> {
-    let p = *toks.get(i.checked_sub(1)?)?;
-    let text = p.text(s);
-    match p.kind {
-        TokenKind::Symbol => {
-            let &(_, iso) = CURRENCY_SYMBOLS.iter().find(|(sym, _)| *sym == text)?;
-            if text == "$" && i >= 2 && toks[i - 2].kind == TokenKind::Word {
-                // "US$", "HK$"; also spaced "us $ 10 billion", "c $ 300 million", but not
-                // the article in "a $ 5 bill".
-                let mut buf = [0u8; 24];
-                let w = lower(toks[i - 2].text(s), &mut buf).unwrap_or("");
-                let attached = glued(toks, i - 2);
-                let spaced_ok = !matches!(w, "a" | "s" | "r" | "ca" | "au");
-                if let Some(&(_, c)) = DOLLAR_PREFIXES
-                    .iter()
-                    .find(|(p, _)| *p == w && (attached || spaced_ok))
-                {
-                    return Some((toks[i - 2].start, c));
-                }
-            }
-            Some((p.start, iso))
-        }
-        // Codes are three letters ("USD", "RMB"), or "Rs".
-        TokenKind::Word if text.len() > 3 => None,
-        TokenKind::Word => {
-            let mut upper = [0u8; 3];
-            if text.len() == 3 && text.is_ascii() {
-                upper.copy_from_slice(text.as_bytes());
-                upper.make_ascii_uppercase();
-            }
-            let code = std::str::from_utf8(&upper).unwrap_or("");
-            if code == "RMB" && matches!(text, "RMB" | "rmb") {
-                return Some((p.start, "CNY"));
-            }
-            // "pen 7", "try 5": codes that spell English words count only in capitals.
-            let wordlike = WORDLIKE_CODES.contains(&code) && text != code;
-            if !wordlike && let Some(iso) = CODES_BEFORE.get(code) {
-                return Some((p.start, *iso));
-            }
-            match text {
-                "Rs" => Some((p.start, "INR")),
-                _ => None,
-            }
-        }
-        TokenKind::Digits => None,
-    }
-}
-
-/// The longest phrase of up to `max` tokens from `k` found by `find`, with the token count.
-fn phrase_at<T>(
-    s: &str,
-    toks: &[Token],
-    k: usize,
-    max: usize,
-    mut find: impl FnMut(&str) -> Option<T>,
-) -> Option<(T, usize)> {
-    let mut phrase = String::new();
-    let mut candidates = Vec::with_capacity(max);
-    for j in 0..max {
-        let Some(t) = toks.get(k + j) else { break };
-        if j > 0 && !glued(toks, k + j - 1) {
-            phrase.push(' ');
-        }
-        phrase.push_str(t.text(s));
-        candidates.push(phrase.clone());
-    }
-    for (j, c) in candidates.iter().enumerate().rev() {
-        if let Some(v) = find(c) {
-            return Some((v, j + 1));
-        }
-    }
-    None
-}
-
-fn currency_after(
-    s: &str,
-    toks: &[Token],
-    k: usize,
-    n: &NumberSpan,
-) -> Option<(&'static str, usize)> {
-    let t = toks.get(k)?;
-    if t.kind == TokenKind::Symbol {
-        let &(_, iso) = CURRENCY_SYMBOLS.iter().find(|(sym, _)| *sym == t.text(s))?;
-        // "$ 20,000.00 $ 37,305.97": a sign followed by digits starts the next amount.
-        if toks.get(k + 1).is_some_and(|x| x.kind == TokenKind::Digits) {
-            return None;
-        }
-        return Some((iso, 1));
-    }
-    if t.kind == TokenKind::Symbol
-        && t.text(s) == "-"
-        && k > 0
-        && glued(toks, k - 1)
-        && glued(toks, k)
-    {
-        return currency_after(s, toks, k + 1, n).map(|(c, w)| (c, w + 1));
-    }
-    if t.kind != TokenKind::Word {
-        return None;
-    }
-    phrase_at(s, toks, k, 3, |p| {
-        let low = p.to_lowercase();
-        let &(iso, needs_scale) = CURRENCY_AFTER.get(low.as_str())?;
-        (!needs_scale || n.scale > 1.0).then_some(iso)
-    })
-}
-
-fn unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static str, usize)> {
-    let t = toks.get(k)?;
-    // "two-year", "27-kilometer": the unit as an adjective.
-    if t.kind == TokenKind::Symbol
-        && t.text(s) == "-"
-        && k > 0
-        && glued(toks, k - 1)
-        && glued(toks, k)
-    {
-        return unit_after(s, toks, k + 1).map(|(u, w)| (u, w + 1));
-    }
-    if t.kind == TokenKind::Digits {
-        return None;
-    }
-    // "2 1/2 in thick", "2 in.": "in" is inches only where no object follows.
-    if t.text(s) == "in" {
-        let next = toks.get(k + 1);
-        let dimension = word_at(s, toks, k + 1).is_some_and(|w| {
-            matches!(
-                w,
-                "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across"
-            )
-        });
-        return (dimension || next.is_none_or(|t| t.kind == TokenKind::Symbol && t.text(s) != "$"))
-            .then_some(("inch", 1));
-    }
-    phrase_at(s, toks, k, 3, |p| {
-        if let Some(u) = UNIT_EXACT.get(p) {
-            // A lone "m", "t", "g" or "l" spaced from the digits is rarely a unit.
-            if p.len() == 1 && p != "L" && !(k > 0 && glued(toks, k - 1)) {
-                return None;
-            }
-            return Some(*u);
-        }
-        UNIT_WORDS.get(p.to_lowercase().as_str()).copied()
-    })
 }
 
 fn qualifier_before(s: &str, start: usize, measured: bool) -> Option<Qualifier> {
@@ -498,7 +305,16 @@ fn build_claim(
     n: NumberSpan,
     prefix: Option<(usize, &'static str)>,
 ) -> Option<(ClaimMatch, usize)> {
-    if matches!(n.form, Form::Ordinal | Form::Decade) {
+    if matches!(n.form, Form::Ordinal | Form::Decade | Form::Code) {
+        return None;
+    }
+    // "007", "0800": digits written with a leading zero are codes, never amounts.
+    let raw = toks[i].text(s).as_bytes();
+    if toks[i].kind == TokenKind::Digits
+        && raw.len() > 1
+        && raw[0] == b'0'
+        && raw[1].is_ascii_digit()
+    {
         return None;
     }
     let first = toks[i];
@@ -558,11 +374,27 @@ fn build_claim(
         if claim.currency.is_none()
             && let Some((unit, w)) = unit_after(s, toks, k)
         {
-            if unit == "metre" && toks[k].text(s) == "m" && counted_after(s, toks, k + 1) {
+            let million = NumberSpan { scale: 1e6, ..n };
+            if unit == "metre"
+                && toks[k].text(s) == "m"
+                && (counted_after(s, toks, k + 1)
+                    || currency_after(s, toks, k + 1, &million).is_some()
+                    || unit_after(s, toks, k + 1).is_some())
+            {
                 // "1.5m people": a glued "m" before a counted plural is million, not metres.
                 claim.value *= 1e6;
                 claim.end = toks[k].end;
                 k += 1;
+                // "1.5m euros", "10.5m bpd": the money or unit after the million.
+                if let Some((iso, w)) = currency_after(s, toks, k, &million) {
+                    claim.currency = Some(iso.into());
+                    claim.end = toks[k + w - 1].end;
+                    k += w;
+                } else if let Some((unit, w)) = unit_after(s, toks, k) {
+                    claim.unit = Some(unit.into());
+                    claim.end = toks[k + w - 1].end;
+                    k += w;
+                }
             } else {
                 claim.unit = Some(unit.into());
                 claim.end = toks[k + w - 1].end;
@@ -611,6 +443,23 @@ fn build_claim(
     let words = first.kind == TokenKind::Word;
     let written = &s[n.start..n.end];
     let qualifier = qualifier_before(s, claim.start, measured || n.percent);
+    // Names with numbers: "Area 51", "Maroon 5", "the FTSE 100", "Web 2.0": short bare digits
+    // right after a capitalised word that does not open the sentence.
+    if n.form == Form::Digits
+        && !n.grouped
+        && !n.percent
+        && n.scale == 1.0
+        && !measured
+        && qualifier.is_none()
+        && n.end - n.start <= 4
+        && i >= 2
+        && toks[i - 2].kind != TokenKind::Symbol
+        && prev_word(i).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase()) && !lower_in(Some(w), YEAR_PRECEDERS)
+        })
+    {
+        return None;
+    }
     if words && !measured && n.form == Form::Words && n.scale == 1.0 {
         // Bare "one": a pronoun far more often than a count ("one of the greatest").
         if n.value == 1.0 && qualifier.is_none() {
@@ -661,9 +510,8 @@ fn build_claim(
         // "equal to 5000 or less than 6000": a second comparison, not a hedge on the first.
         && !second_comparison(&tail[c.get(0).map_or(0, |m| m.end())..])
     {
-        let so = c
-            .get(0)
-            .is_some_and(|m| m.as_str().trim().eq_ignore_ascii_case("or so"));
+        // "or so", "or thereabouts", "40-odd" hedge.
+        let so = c.get(2).is_some();
         // "about 500 or more" is a bound; "about 500 or so" stays a hedge.
         claim.qualifier = match c.get(1).map(|m| m.as_str().to_lowercase()) {
             _ if so => Qualifier::Approximate,

@@ -75,8 +75,10 @@ pub(super) fn range_end(
             next += w;
         }
     }
-    // Units must agree when both sides carry one.
+    // Units must agree when both sides carry one; a percentage does not run to a plain
+    // figure ("rose 5 per cent to 2.5 million").
     if (claim.unit.is_some() && unit.is_some() && claim.unit != unit)
+        || (claim.unit.as_deref() == Some("%") && unit.is_none())
         || (claim.currency.is_some() && currency.is_some() && claim.currency != currency)
         || (claim.unit.is_some() && currency.is_some())
         || (claim.currency.is_some() && unit.is_some())
@@ -88,7 +90,13 @@ pub(super) fn range_end(
     if n.scale == 1.0 && m.scale > 1.0 && low * m.scale <= m.value {
         low *= m.scale;
     }
-    if m.value <= low {
+    // "from -18 °C to -34 °C": below zero a range may be written from the warmer end.
+    let (low, high) = if m.value < low && low < 0.0 && (from || between) {
+        (m.value, low)
+    } else {
+        (low, m.value)
+    };
+    if high <= low {
         return None;
     }
     claim.value = low;
@@ -99,7 +107,7 @@ pub(super) fn range_end(
         claim.currency = currency;
     }
     claim.end = end;
-    Some((m.value, next))
+    Some((high, next))
 }
 
 /// Joins a lower and an upper bound into one range: "above 1000 and below 1500", "at most 100
@@ -124,7 +132,10 @@ pub(super) fn merge_bounds(s: &str, claims: &mut Vec<ClaimMatch>) {
                         .iter()
                         .any(|w| gap.eq_ignore_ascii_case(w) || gap == format!(", {w}"))
             });
+        // A percentage and a plain count never bound one range.
+        let percent = |c: &ClaimMatch| c.unit.as_deref() == Some("%");
         let units_agree = (a.unit.is_none() || b.unit.is_none() || a.unit == b.unit)
+            && percent(a) == percent(b)
             && (a.currency.is_none() || b.currency.is_none() || a.currency == b.currency);
         let (lo, hi) = if a.qualifier == Qualifier::MoreThan {
             (a.value, b.value)

@@ -2,8 +2,8 @@
 //! speech. Owns the cue-verb table and the speaker patterns (compiled once into [`RULES`]);
 //! returns positions, never decides what counts as a quote.
 
-use crate::text::names::{GROUP_NOUNS, TITLES};
-use regex::{Regex, RegexBuilder};
+use crate::text::names::{GROUP_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES};
+use regex::{Captures, Regex, RegexBuilder};
 use std::sync::LazyLock;
 
 /// Speech cues of news writing, multi-word ones first. Past and present forms are both listed
@@ -275,6 +275,36 @@ pub const CLAUSE_CUES: &[&str] = &[
     "suggested",
 ];
 
+/// Verbs of saying proper, the only ones trusted as a second verb ("X did Y and said Z"): after
+/// "and", "agreed to" or "called for" report what was done, not what was said.
+pub const SPEECH_CUES: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "claimed",
+    "claims",
+    "stressed",
+    "explained",
+    "wrote",
+    "writes",
+    "predicted",
+    "acknowledged",
+    "admitted",
+    "declared",
+    "announced",
+];
+
 /// Participles that go on attributing after the main clause: "X left, saying CLAUSE".
 pub const PARTICIPLE_CUES: &[&str] = &[
     "saying",
@@ -409,13 +439,34 @@ const DFA_CACHE_BYTES: usize = 32 << 20;
 pub struct Rules {
     /// Attribution right after a closing mark: `, said X` / `, X said` / `X said`.
     pub after_quote: Regex,
-    /// Attribution right before an opening mark, or governing a partial quote.
-    pub before_quote: Regex,
+    /// Attribution right before an opening mark, or governing a partial quote; use
+    /// [`Rules::before_quote`], which runs the cheap shapes first.
+    before_quote: Regex,
+    /// [`Rules::before_quote`] with the gap after the cue unbounded: a counted repetition makes
+    /// the lazy DFA track every count, which made this the costliest pattern of all, so the
+    /// unbounded one runs first and the bounded one only when its gap is too long.
+    before_quote_open: Regex,
+    /// Any cue of [`CUES`] or [`CLAUSE_CUES`] as a word: every pattern naming a cue needs one, so a
+    /// text without it skips them all (one literal search instead of several large automata).
+    any_cue: Regex,
+    /// Any of [`PARTICIPLE_CUES`] as a word, the same kind of gate for [`Rules::participle`].
+    pub any_participle: Regex,
     /// "X said (that) CLAUSE", optionally after an introductory phrase.
     pub speaker_first: Regex,
     /// "but X said (that) CLAUSE": a speaker and cue after a conjunction, matched from a
     /// conjunction found mid-sentence (see [`CONJUNCTIONS`]); anchored, so it stays cheap.
     pub speaker_mid: Regex,
+    /// "..., who said (that) CLAUSE": the speaker is the phrase the relative pronoun follows.
+    pub speaker_who: Regex,
+    /// "“...” ― Name": a set-off quote attributed by a dash on its own line.
+    pub dash_after: Regex,
+    /// "Trump asked." / "said Jane Roe, a lawyer.": a short sentence that only attributes the
+    /// quote before it (one closed by `?`, `!` or `.`, so the attribution starts a new sentence).
+    pub attribution_sentence: Regex,
+    /// "Clinton spokesman Nick Merrill": a descriptor ending in a role noun, then the name.
+    pub described_person: Regex,
+    /// "X did Y and said CLAUSE": a second verb of speech whose speaker opens the sentence.
+    pub coordinated: Regex,
     /// "X did Y, saying CLAUSE": a participle cue whose speaker opens the sentence.
     pub participle: Regex,
     /// "PENCE: Well, ..." and "Politifact: Donald Trump Is Right": a speaker label and a colon.
@@ -437,6 +488,33 @@ pub struct Rules {
     pub possessive_person: Regex,
 }
 
+/// Most characters between a cue and the opening mark it governs ("X said on Monday that “...”").
+const MAX_GAP_CHARS: usize = 120;
+
+impl Rules {
+    /// Whether `text` holds a speech cue at all; when it does not, no cue pattern can match.
+    pub fn has_cue(&self, text: &str) -> bool {
+        self.any_cue.is_match(text)
+    }
+
+    /// Attribution right before an opening mark: the speaker, role, cue and the gap up to the mark.
+    /// The same captures as the bounded pattern, found more cheaply: a match of the unbounded
+    /// pattern whose gap fits is the one the bounded pattern finds (same leftmost start, same
+    /// preferred path, since the bounded one only removes longer gaps).
+    pub fn before_quote<'h>(&self, before: &'h str) -> Option<Captures<'h>> {
+        if !self.has_cue(before) {
+            return None;
+        }
+        let c = self.before_quote_open.captures(before)?;
+        let gap = c.name("gap").map_or(0, |g| g.as_str().chars().count());
+        if gap <= MAX_GAP_CHARS {
+            Some(c)
+        } else {
+            self.before_quote.captures(before)
+        }
+    }
+}
+
 fn alternation(words: &[&str]) -> String {
     let mut sorted: Vec<&str> = words.to_vec();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -448,30 +526,116 @@ fn alternation(words: &[&str]) -> String {
         .join("|")
 }
 
+/// Like [`alternation`], but each word may also start with a capital ("Democrats", "Sources").
+fn alternation_any_case(words: &[&str]) -> String {
+    let capitalised: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(chars).collect::<String>()
+            })
+        })
+        .collect();
+    let mut all: Vec<&str> = words.to_vec();
+    all.extend(capitalised.iter().map(String::as_str));
+    alternation(&all)
+}
+
+/// Words that open a sentence before its speaker: "But many Democrats say ...".
+const OPENING_CONNECTIVES: &str =
+    r"(?:But|And|Yet|So|Now|Still|Instead|Also|Then|Meanwhile|Indeed)";
+
+/// Weekdays and other time words that may follow a cue: "said Friday", "told reporters Monday".
+pub const TIME_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "recently",
+    "earlier",
+    "later",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+];
+
 /// Every pattern, built once from the tables above and in `text::names`.
 pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
-    let name_word = r"\p{Lu}[\p{L}\p{M}'’\-]*\.?";
+    // Words are runs without spaces, digits or punctuation rather than `\p{L}` letters: a negated
+    // class is a far smaller automaton, and words are repeated in many places of every pattern.
+    let word = r"[^\s\d.,;:!?“”\x22()\[\]—–―/&*#@]+";
+    let name_word = format!(r"\p{{Lu}}(?:{word})?\.?");
     let connect = r"(?:of|and|for|the|de|van|von|der|da|bin|al|la|le|du|on)";
-    let name = format!(r"{name_word}(?:\s+(?:{connect}\s+)?{name_word}){{0,6}}");
+    // Unbounded rather than {0,6}: a counted repetition copies the (large, Unicode) word
+    // pattern into the automaton once per count, for every place a name can appear.
+    let name = format!(r"{name_word}(?:\s+(?:{connect}\s+)?{name_word})*");
     let titles = alternation(TITLES);
-    let person = format!(r"(?:(?:{titles})\s+)?{name}");
-    let groups = alternation(GROUP_NOUNS);
-    let det = r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)";
-    let det_noun = format!(
-        r"{det}\s+(?:[\p{{L}}\-’']+\s+){{0,3}}?(?:{groups})(?-u:\b)(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by)\s+(?:the\s+)?{name})?"
+    // US writing follows a politician's name with party and state: "Sen. David Perdue (R-Ga.)".
+    let party = r"(?:\s+\([RDI](?:-[\p{Lu}][\p{L}.\-]*)?\))";
+    let person = format!(r"(?:(?:{titles})\s+)?{name}{party}?");
+    // A person, or an organisation after a lowercase "the" ("the IMF said"): one copy of the
+    // name pattern serves both.
+    let person_or_org = format!(r"(?:the\s+|(?:{titles})\s+)?{name}{party}?");
+    let groups = alternation_any_case(GROUP_NOUNS);
+    let role_nouns = alternation(ROLE_NOUNS);
+    // "Clinton spokesman Nick Merrill", "retired Air Force general Lloyd Newton": a short
+    // descriptor ending in a role noun, then the name.
+    let described = format!(r"(?:{word}\.?\s+){{0,4}}?(?:{role_nouns})\s+{name}{party}?");
+    // A share of those polled: "63 percent", "Another 19 percent of voters".
+    let share = format!(
+        r"(?:(?:[Aa]nother|[Oo]nly|[Jj]ust|[Aa]bout|[Nn]early|[Aa]lmost)\s+)?\d+(?:\.\d+)?(?:\s*%|\s+percent)(?:\s+of\s+(?:{word}\s+){{0,2}}?(?:{groups}|respondents|\p{{Lu}}{word}s))?"
     );
-    let bare_group = format!(
-        r"(?:[\p{{L}}\-]+\s+){{0,2}}(?:{groups})(?-u:\b)(?:\s+(?:in|for|of|at|from)\s+(?:the\s+)?{name})?"
+    // "the senator", "The Indiana governor": resolved to the person last given that role.
+    let the_role = format!(
+        r"[Tt]he\s+(?:{word}\s+){{0,2}}?(?:{}|{})(?-u:\b)",
+        alternation(ROLE_NOUNS),
+        alternation(TITLE_NOUNS)
     );
+    let det = format!(
+        r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{name}['’]s)"
+    );
+    // "for the family", "of voter lists", "for Mr. Trump": what the group or role belongs to.
+    let belongs = format!(
+        r"(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?"
+    );
+    // "the state's campaign chairman", "Pagliano's lawyer", "a recent Reuters survey".
+    let det_noun =
+        format!(r"{det}\s+(?:{word}\s+){{0,3}}?(?:{groups}|{role_nouns})(?-u:\b){belongs}");
+    let bare_group = format!(r"(?:{word}\s+){{0,2}}(?:{groups})(?-u:\b){belongs}");
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey)";
-    let speaker = format!(r"(?:{pronoun}|{det_noun}|{person}|{bare_group})");
+    let speaker = format!(
+        r"(?:{pronoun}|{det_noun}|{the_role}|{person_or_org}|{described}|{share}|{bare_group})"
+    );
     // An appositive role between speaker and cue: "X, a spokesman for Y, said".
-    let role = r"(?:,\s+(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{Ll}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?),)";
+    // Or the name itself after a description: "The state's campaign chairman, Phil Lovas, said".
+    let role = format!(
+        r"(?:,\s+(?:(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?)|(?P<apname>{person})),)"
+    );
     let aux = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+)\s+)*";
     let cues = alternation(CUES);
     let clause_cues = alternation(CLAUSE_CUES);
     let participles = alternation(PARTICIPLE_CUES);
     let conjunction = format!("(?:{})", alternation(CONJUNCTIONS));
+    // What may stand between a clause cue and its clause: a time ("said Friday"), or a phrase
+    // closed by "that" when it names the place or the listener ("said at a rally in Ohio that",
+    // "told The Washington Post that").
+    let time_words = alternation(TIME_WORDS);
+    // Unbounded gaps: a counted one ({1,60}) makes the lazy DFA track every count.
+    let listener_cues = "told|tells|tell|warned|reminded|assured|informed";
+    let after_cue = format!(
+        r"(?:\s+(?:at|in|on|during|to|after|before|from|with|while|outside|via|by|through|over)\s+[^.;:“”\x22]+?\s+that\s+|(?:\s+(?:on|in|last|this|earlier|late)\s+\w+|\s+(?:{time_words})(?:\s+(?:morning|afternoon|evening|night))?)?,?\s+(?:that\s+)?)"
+    );
+    let clause_cue = format!(
+        r"(?:(?P<cue2>{listener_cues})\s+[^.;:“”\x22]+?\s+that\s+|(?P<cue>{clause_cues}){after_cue})"
+    );
     // The patterns are large (every cue, title and group noun): a lazy DFA cache bigger than
     // the 2 MB default keeps it from being cleared and rebuilt on every few sentences.
     let build = |pattern: String| {
@@ -485,13 +649,39 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}){role}?\s+{aux}(?P<cue2>{cues})(?-u:\b))"
         )),
         before_quote: build(format!(
-            r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,120}})$"
+            r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,{MAX_GAP_CHARS}}})$"
         )),
+        before_quote_open: build(format!(
+            r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]*)$"
+        )),
+        // Cues are always preceded by a space, a comma or the start, and followed by a space,
+        // punctuation or the end, so word boundaries keep this gate exact.
+        any_cue: build(format!(
+            r"(?-u:\b)(?:{})(?-u:\b)",
+            alternation(&[CUES, CLAUSE_CUES].concat())
+        )),
+        any_participle: build(format!(r"(?-u:\b)(?:{participles})(?-u:\b)")),
         speaker_first: build(format!(
-            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
+            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?:{OPENING_CONNECTIVES}\s+)?(?P<sp>{speaker}){role}?\s+{aux}{clause_cue}(?P<content>\S.{{8,}})$"
         )),
         speaker_mid: build(format!(
-            r"^{conjunction}\s+(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{clause_cues})(?:\s+(?:on|in|last|this|earlier|late)\s+\w+)?,?\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
+            r"^{conjunction}\s+(?P<sp>{speaker}){role}?\s+{aux}{clause_cue}(?P<content>\S.{{8,}})$"
+        )),
+        speaker_who: build(format!(
+            r"(?P<sp>{speaker}){role}?,?\s+who\s+{aux}{clause_cue}(?P<content>\S.{{8,}})$"
+        )),
+        coordinated: build(format!(
+            r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,?\s+and\s+{aux}(?P<cue>{}){after_cue}(?P<content>\S.{{8,}})$",
+            alternation(SPEECH_CUES)
+        )),
+        dash_after: build(format!(
+            r"^\s*(?:[―—–]|--)\s*(?P<sp>{person})(?:,\s+(?P<role>[^.;“”\x22]{{3,120}}?))?[.\s]*$"
+        )),
+        attribution_sentence: build(format!(
+            r"^(?:(?P<sp2>{speaker}){role}?\s+{aux}(?P<cue2>{cues})|{aux}(?P<cue>{cues})\s+(?P<sp>{speaker}))(?:\s+(?:{time_words}|reporters|me|us))?(?P<rest>(?:,[^.;“”\x22]{{3,120}})?)[.!]?$"
+        )),
+        described_person: build(format!(
+            r"^(?P<desc>.*(?-u:\b)(?:{role_nouns}))\s+(?P<name>{name})$"
         )),
         participle: build(format!(
             r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S.{{8,}})$"
@@ -526,7 +716,10 @@ pub fn clean_speaker(phrase: &str) -> String {
         Regex::new(r"(?i)\b(?:released|published|issued|carried)\s+by\s+(?:the\s+)?(?P<org>.+)$")
             .unwrap()
     });
+    static PARTY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\([RDI](?:-[^()]*)?\)").unwrap());
     let phrase = phrase.trim().trim_end_matches([',', '.']);
+    let phrase = &*PARTY.replace_all(phrase, "");
     if let Some(c) = BY.captures(phrase) {
         return c["org"].to_string();
     }

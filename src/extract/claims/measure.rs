@@ -1,0 +1,239 @@
+//! Units and currencies around a number: the sign or code before it ("$", "US$", "Rs.",
+//! "RMB"), the currency word or unit after it ("yuan", "km/h", "a 10-dollar bill"), minor
+//! amounts ("3 dollars 50 cents") and the scale written after a code ("75 USD million").
+//! Reads the tables in `tables/`; deciding whether a number is a claim stays in `mod.rs`.
+
+use super::*;
+
+static CODES_BEFORE: LazyLock<WordSet> = LazyLock::new(|| CURRENCY_CODES.iter().copied().collect());
+static UNIT_EXACT: LazyLock<WordMap<&'static str, &'static str>> =
+    LazyLock::new(|| UNITS_EXACT.iter().copied().collect());
+static UNIT_WORDS: LazyLock<WordMap<&'static str, &'static str>> =
+    LazyLock::new(|| UNITS_WORDS.iter().copied().collect());
+static CURRENCY_AFTER: LazyLock<WordMap<&'static str, (&'static str, bool)>> =
+    LazyLock::new(|| {
+        CURRENCY_WORDS
+            .iter()
+            .map(|&(w, c, s)| (w, (c, s)))
+            .collect()
+    });
+
+/// A scale word of a thousand or more written after a currency code ("75 USD million").
+pub(super) fn large_scale(word: &str) -> Option<f64> {
+    let mut buf = [0u8; 24];
+    let w = lower(word, &mut buf)?;
+    LARGE_SCALES.iter().find(|(s, _)| *s == w).map(|&(_, v)| v)
+}
+
+/// "MUSD", "MEUR": an ISO code with "M" (million) written against it.
+pub(super) fn scaled_code(s: &str, toks: &[Token], k: usize) -> Option<(&'static str, f64)> {
+    let w = word_at(s, toks, k)?;
+    let code = w.strip_prefix('M').filter(|c| c.len() == 3)?;
+    let iso = CURRENCY_CODES.iter().find(|c| **c == code)?;
+    Some((iso, 1e6))
+}
+
+/// A plural noun counted by the number at `k` ("people", "users"), not a race distance.
+pub(super) fn counted_after(s: &str, toks: &[Token], k: usize) -> bool {
+    word_at(s, toks, k).is_some_and(|w| is_plural_head(w) && !lower_in(Some(w), METRE_EVENTS))
+}
+
+/// The minor unit after a major amount: "3 dollars 50 cents", "thirteen dollars and forty-five
+/// cents", "15 dollars 50." Without the minor-unit word only after a currency word and at the
+/// end of a clause. Returns (minor amount, end byte, next token).
+pub(super) fn minor_amount(
+    s: &str,
+    toks: &[Token],
+    k: usize,
+    currency_word: bool,
+) -> Option<(f64, usize, usize)> {
+    let mut j = k;
+    if word_at(s, toks, j).is_some_and(|w| w.eq_ignore_ascii_case("and")) {
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|t| t.kind == TokenKind::Symbol) {
+        return None;
+    }
+    let m = parse_at(s, toks, j, false)?;
+    if !matches!(m.form, Form::Digits | Form::Words)
+        || m.scale != 1.0
+        || m.percent
+        || m.decimal
+        || m.grouped
+        || !(1.0..100.0).contains(&m.value)
+        || m.value.fract() != 0.0
+    {
+        return None;
+    }
+    if lower_in(word_at(s, toks, m.next), MINOR_UNITS) {
+        return Some((m.value, toks[m.next].end, m.next + 1));
+    }
+    let clause_end = toks.get(m.next).is_none_or(|t| {
+        t.kind == TokenKind::Symbol && matches!(t.text(s), "." | "," | ";" | "!" | "?" | ")")
+    });
+    (currency_word && clause_end).then_some((m.value, m.end, m.next))
+}
+
+/// A currency sign or code right before token `i`: (start of the sign, ISO code).
+pub(super) fn currency_before(s: &str, toks: &[Token], i: usize) -> Option<(usize, &'static str)> {
+    let p = *toks.get(i.checked_sub(1)?)?;
+    let text = p.text(s);
+    // "Rs. 500": an abbreviation with its dot.
+    let abbreviation = |k: usize| {
+        let w = toks[k].text(s);
+        PREFIX_ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| *a == w)
+            .map(|&(_, iso)| (toks[k].start, iso))
+    };
+    if p.kind == TokenKind::Word
+        && let Some(found) = abbreviation(i - 1)
+    {
+        return Some(found);
+    }
+    if text == "." && i >= 2 && glued(toks, i - 2) && toks[i - 2].kind == TokenKind::Word {
+        return abbreviation(i - 2);
+    }
+    match p.kind {
+        TokenKind::Symbol => {
+            let &(_, iso) = CURRENCY_SYMBOLS.iter().find(|(sym, _)| *sym == text)?;
+            if text == "$" && i >= 2 && toks[i - 2].kind == TokenKind::Word {
+                // "US$", "HK$"; also spaced "us $ 10 billion", "c $ 300 million", but not
+                // the article in "a $ 5 bill".
+                let mut buf = [0u8; 24];
+                let w = lower(toks[i - 2].text(s), &mut buf).unwrap_or("");
+                let attached = glued(toks, i - 2);
+                let spaced_ok = !matches!(w, "a" | "s" | "r" | "ca" | "au");
+                if let Some(&(_, c)) = DOLLAR_PREFIXES
+                    .iter()
+                    .find(|(p, _)| *p == w && (attached || spaced_ok))
+                {
+                    return Some((toks[i - 2].start, c));
+                }
+            }
+            Some((p.start, iso))
+        }
+        // Codes are three letters ("USD", "RMB"), or "Rs".
+        TokenKind::Word if text.len() > 3 => None,
+        TokenKind::Word => {
+            let mut upper = [0u8; 3];
+            if text.len() == 3 && text.is_ascii() {
+                upper.copy_from_slice(text.as_bytes());
+                upper.make_ascii_uppercase();
+            }
+            let code = std::str::from_utf8(&upper).unwrap_or("");
+            if code == "RMB" && matches!(text, "RMB" | "rmb") {
+                return Some((p.start, "CNY"));
+            }
+            // "pen 7", "try 5": codes that spell English words count only in capitals.
+            let wordlike = WORDLIKE_CODES.contains(&code) && text != code;
+            if !wordlike && let Some(iso) = CODES_BEFORE.get(code) {
+                return Some((p.start, *iso));
+            }
+            None
+        }
+        TokenKind::Digits => None,
+    }
+}
+
+/// The longest phrase of up to `max` tokens from `k` found by `find`, with the token count.
+pub(super) fn phrase_at<T>(
+    s: &str,
+    toks: &[Token],
+    k: usize,
+    max: usize,
+    mut find: impl FnMut(&str) -> Option<T>,
+) -> Option<(T, usize)> {
+    let mut phrase = String::new();
+    let mut candidates = Vec::with_capacity(max);
+    for j in 0..max {
+        let Some(t) = toks.get(k + j) else { break };
+        if j > 0 && !glued(toks, k + j - 1) {
+            phrase.push(' ');
+        }
+        phrase.push_str(t.text(s));
+        candidates.push(phrase.clone());
+    }
+    for (j, c) in candidates.iter().enumerate().rev() {
+        if let Some(v) = find(c) {
+            return Some((v, j + 1));
+        }
+    }
+    None
+}
+
+pub(super) fn currency_after(
+    s: &str,
+    toks: &[Token],
+    k: usize,
+    n: &NumberSpan,
+) -> Option<(&'static str, usize)> {
+    let t = toks.get(k)?;
+    // "a 10-dollar bill", "its one-yen bid": the currency as an adjective.
+    if t.kind == TokenKind::Symbol
+        && t.text(s) == "-"
+        && k > 0
+        && glued(toks, k - 1)
+        && glued(toks, k)
+    {
+        return currency_after(s, toks, k + 1, n).map(|(c, w)| (c, w + 1));
+    }
+    if t.kind == TokenKind::Symbol {
+        let &(_, iso) = CURRENCY_SYMBOLS.iter().find(|(sym, _)| *sym == t.text(s))?;
+        // "$ 20,000.00 $ 37,305.97": a sign followed by digits starts the next amount.
+        if toks.get(k + 1).is_some_and(|x| x.kind == TokenKind::Digits) {
+            return None;
+        }
+        return Some((iso, 1));
+    }
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    // "3 USD50": a code glued to the next digits belongs to them.
+    if toks.get(k + 1).is_some_and(|x| x.kind == TokenKind::Digits) && glued(toks, k) {
+        return None;
+    }
+    phrase_at(s, toks, k, 3, |p| {
+        let low = p.to_lowercase();
+        let &(iso, needs_scale) = CURRENCY_AFTER.get(low.as_str())?;
+        (!needs_scale || n.scale > 1.0).then_some(iso)
+    })
+}
+
+pub(super) fn unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static str, usize)> {
+    let t = toks.get(k)?;
+    // "two-year", "27-kilometer": the unit as an adjective.
+    if t.kind == TokenKind::Symbol
+        && t.text(s) == "-"
+        && k > 0
+        && glued(toks, k - 1)
+        && glued(toks, k)
+    {
+        return unit_after(s, toks, k + 1).map(|(u, w)| (u, w + 1));
+    }
+    if t.kind == TokenKind::Digits {
+        return None;
+    }
+    // "2 1/2 in thick", "2 in.": "in" is inches only where no object follows.
+    if t.text(s) == "in" {
+        let next = toks.get(k + 1);
+        let dimension = word_at(s, toks, k + 1).is_some_and(|w| {
+            matches!(
+                w,
+                "thick" | "long" | "wide" | "tall" | "high" | "deep" | "across"
+            )
+        });
+        return (dimension || next.is_none_or(|t| t.kind == TokenKind::Symbol && t.text(s) != "$"))
+            .then_some(("inch", 1));
+    }
+    phrase_at(s, toks, k, 3, |p| {
+        if let Some(u) = UNIT_EXACT.get(p) {
+            // A lone "m", "t", "g" or "l" spaced from the digits is rarely a unit.
+            if p.len() == 1 && p != "L" && !(k > 0 && glued(toks, k - 1)) {
+                return None;
+            }
+            return Some(*u);
+        }
+        UNIT_WORDS.get(p.to_lowercase().as_str()).copied()
+    })
+}

@@ -1,0 +1,234 @@
+//! The tokenizer under number reading: digits (with thousands separators, decimals and
+//! exponents), words (dotted abbreviations included) and single symbols, as byte spans. It
+//! knows no number words and no units.
+
+/// What a token of text is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Digits, possibly with thousands separators and a decimal part.
+    Digits,
+    /// A run of letters, or a dotted abbreviation such as "U.S.".
+    Word,
+    /// Any other single character that is not white space.
+    Symbol,
+}
+
+/// One token: byte offsets into the text it was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, source: &'a str) -> &'a str {
+        &source[self.start..self.end]
+    }
+}
+
+/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words, which are never
+/// number words.
+pub fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// Splits text into digits, words and symbols; white space separates and is dropped.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() {
+            i += 1;
+        } else if c.is_ascii_digit()
+            || (c == b'.'
+                && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+                && (i == 0 || !b[i - 1].is_ascii_alphanumeric()))
+        {
+            let end = lex_digits(text, i);
+            out.push(Token {
+                start: i,
+                end,
+                kind: TokenKind::Digits,
+            });
+            i = end;
+        } else if c.is_ascii_alphabetic() {
+            let end = lex_word(text, i);
+            out.push(Token {
+                start: i,
+                end,
+                kind: TokenKind::Word,
+            });
+            i = end;
+        } else if c < 0x80 {
+            out.push(Token {
+                start: i,
+                end: i + 1,
+                kind: TokenKind::Symbol,
+            });
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if ch.is_whitespace() {
+                i += ch.len_utf8();
+            } else if ch.is_alphabetic() {
+                let end = lex_word(text, i);
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind: TokenKind::Word,
+                });
+                i = end;
+            } else {
+                out.push(Token {
+                    start: i,
+                    end: i + ch.len_utf8(),
+                    kind: TokenKind::Symbol,
+                });
+                i += ch.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+fn lex_word(text: &str, start: usize) -> usize {
+    let mut end = start;
+    for (k, ch) in text[start..].char_indices() {
+        if ch.is_alphabetic() {
+            end = start + k + ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Dotted abbreviations ("U.S.", "U.K."): one letter, dot, letter, dot...
+    let b = text.as_bytes();
+    if end == start + 1 {
+        let mut j = end;
+        while b.get(j) == Some(&b'.')
+            && b.get(j + 1).is_some_and(u8::is_ascii_alphabetic)
+            && !b.get(j + 2).is_some_and(u8::is_ascii_alphabetic)
+        {
+            j += 2;
+        }
+        if j > end {
+            if b.get(j) == Some(&b'.') {
+                j += 1;
+            }
+            return j;
+        }
+    }
+    end
+}
+
+/// The width of a digit-group separator at `i` (comma excluded): space, no-break space or
+/// narrow no-break space.
+fn space_sep(text: &str, i: usize) -> usize {
+    let rest = &text.as_bytes()[i..];
+    if rest.first() == Some(&b' ') {
+        1
+    } else if rest.starts_with("\u{a0}".as_bytes()) {
+        2
+    } else if rest.starts_with("\u{202f}".as_bytes()) {
+        3
+    } else {
+        0
+    }
+}
+
+fn digit_run(b: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    j - i
+}
+
+fn lex_digits(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut j = start;
+    if b[j] == b'.' {
+        return j + 1 + digit_run(b, j + 1);
+    }
+    let lead = digit_run(b, j);
+    j += lead;
+    // Indian grouping: "12,34,567" (lakh and crore), pairs then a final group of three.
+    let mut pairs = j;
+    while lead <= 2
+        && b.get(pairs) == Some(&b',')
+        && digit_run(b, pairs + 1) == 2
+        && b.get(pairs + 3) == Some(&b',')
+    {
+        pairs += 3;
+    }
+    if pairs > j && digit_run(b, pairs + 1) == 3 && b.get(pairs + 4) != Some(&b',') {
+        j = pairs + 4;
+    } else if lead <= 3 {
+        // Comma groups of exactly three digits.
+        let mut k = j;
+        while b.get(k) == Some(&b',') && digit_run(b, k + 1) == 3 {
+            k += 4;
+        }
+        if k > j {
+            j = k;
+        } else {
+            // Space groups ("10 000", "1 234 567"), never mixed with commas.
+            loop {
+                let w = space_sep(text, j);
+                if w > 0 && digit_run(b, j + w) == 3 && b.get(j + w + 3) != Some(&b',') {
+                    j += w + 3;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        j += 1 + digit_run(b, j + 1);
+    }
+    // Scientific notation: "4e14", "12.32e+14".
+    if matches!(b.get(j), Some(b'e' | b'E')) {
+        let sign = usize::from(matches!(b.get(j + 1), Some(b'+' | b'-')));
+        let exp = digit_run(b, j + 1 + sign);
+        if exp > 0
+            && !b
+                .get(j + 1 + sign + exp)
+                .is_some_and(u8::is_ascii_alphabetic)
+        {
+            j += 1 + sign + exp;
+        }
+    }
+    j
+}
+
+/// The value of a digits token as written ("7,400" -> 7400, "1 234.5" -> 1234.5).
+pub fn digits_value(s: &str) -> Option<f64> {
+    let clean: String = s
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    clean.parse().ok()
+}
+
+pub(super) fn adjacent(toks: &[Token], k: usize) -> bool {
+    k + 1 < toks.len() && toks[k].end == toks[k + 1].start
+}
+
+pub(super) fn is_word(text: &str, toks: &[Token], k: usize, w: &str) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.kind == TokenKind::Word && t.text(text).eq_ignore_ascii_case(w))
+}
+
+pub(super) fn is_symbol(text: &str, toks: &[Token], k: usize, s: &str) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.kind == TokenKind::Symbol && t.text(text) == s)
+}
