@@ -201,7 +201,8 @@ fn canonicalise_speakers(per_article: &mut [Vec<Quote>]) {
             }
         }
     }
-    for quotes in per_article.iter_mut() {
+    // Each article now only reads the corpus registry: resolve them on every core.
+    per_article.par_iter_mut().for_each(|quotes| {
         let local = registry_of(quotes);
         let mut roles: HashMap<String, String> = HashMap::new();
         for q in quotes.iter_mut() {
@@ -225,5 +226,5 @@ fn canonicalise_speakers(per_article: &mut [Vec<Quote>]) {
                 q.speaker_title = Some(role.clone());
             }
         }
-    }
+    });
 }
