@@ -127,6 +127,8 @@ impl Console {
             .args(["--corpus", &dir.display().to_string(), "console"])
             .env_remove("DISCORD_TOKEN")
             .env("CORPUS_WATCH_SECS", watch_secs.to_string())
+            // The cache of a throwaway corpus belongs beside it, not in the repository's data/.
+            .env("CACHE_DIR", dir.with_extension("cache"))
             .env("RUST_LOG", "warn")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
