@@ -53,34 +53,20 @@ pub fn corpus_key(articles: &[Key]) -> Key {
     h.digest128()
 }
 
+/// A cache file as read: entries by key, stamped with the layout and the build that wrote them.
 #[derive(Deserialize)]
-struct ExtractionsFile {
+struct Stamped<T> {
     format: u32,
     build: String,
-    entries: Vec<(Key, ArticleExtraction)>,
+    entries: Vec<(Key, T)>,
 }
 
-/// The same layout as [`ExtractionsFile`], written from borrowed extractions.
+/// The same layout, written from borrowed entries.
 #[derive(Serialize)]
-struct ExtractionsFileRef<'a> {
+struct StampedRef<'a, T> {
     format: u32,
     build: &'a str,
-    entries: &'a [(Key, &'a ArticleExtraction)],
-}
-
-#[derive(Deserialize)]
-struct ArticlesFile {
-    format: u32,
-    build: String,
-    /// By file key: the article as parsed (with the id it had before ids were made unique).
-    entries: Vec<(Key, Article)>,
-}
-
-#[derive(Serialize)]
-struct ArticlesFileRef<'a> {
-    format: u32,
-    build: &'a str,
-    entries: &'a [(Key, &'a Article)],
+    entries: &'a [(Key, &'a T)],
 }
 
 /// A cache folder.
@@ -122,60 +108,54 @@ impl Cache {
     /// The extractions kept by the last load; empty when there are none, they are unreadable
     /// or another build made them.
     pub fn extractions(&self) -> HashMap<Key, ArticleExtraction> {
-        let path = self.dir.join(EXTRACTIONS_FILE);
-        let Ok(bytes) = std::fs::read(&path) else {
-            return HashMap::new();
-        };
-        match postcard::from_bytes::<ExtractionsFile>(&bytes) {
-            Ok(f) if f.format == FORMAT && f.build == BUILD_KEY => f.entries.into_iter().collect(),
-            Ok(_) => {
-                tracing::info!("the extraction cache is from another build; extracting afresh");
-                HashMap::new()
-            }
-            Err(e) => {
-                tracing::warn!(%e, "the extraction cache at {} is unreadable; extracting afresh", path.display());
-                HashMap::new()
-            }
-        }
+        self.read(EXTRACTIONS_FILE, "extracting")
     }
 
-    /// The parsed articles kept by the last load, by file key; empty when there are none.
+    /// The parsed articles kept by the last load, by file key (with the id the parser gave,
+    /// before ids were made unique); empty when there are none.
     pub fn articles(&self) -> HashMap<Key, Article> {
-        let path = self.dir.join(ARTICLES_FILE);
-        let Ok(bytes) = std::fs::read(&path) else {
-            return HashMap::new();
-        };
-        match postcard::from_bytes::<ArticlesFile>(&bytes) {
-            Ok(f) if f.format == FORMAT && f.build == BUILD_KEY => f.entries.into_iter().collect(),
-            Ok(_) => HashMap::new(),
-            Err(e) => {
-                tracing::warn!(%e, "the article cache at {} is unreadable; reading the articles afresh", path.display());
-                HashMap::new()
-            }
-        }
+        self.read(ARTICLES_FILE, "reading the articles")
     }
 
     /// Keeps exactly these parsed articles, replacing the file atomically.
     pub fn save_articles(&self, entries: &[(Key, &Article)]) -> std::io::Result<()> {
-        let file = ArticlesFileRef {
-            format: FORMAT,
-            build: BUILD_KEY,
-            entries,
-        };
-        let bytes = postcard::to_stdvec(&file).map_err(std::io::Error::other)?;
-        write_atomically(&self.dir.join(ARTICLES_FILE), &bytes)
+        self.write(ARTICLES_FILE, entries)
     }
 
     /// Keeps exactly these extractions (so removed articles leave the cache), replacing the
     /// file atomically: a crash mid-write leaves the previous cache.
     pub fn save_extractions(&self, entries: &[(Key, &ArticleExtraction)]) -> std::io::Result<()> {
-        let file = ExtractionsFileRef {
+        self.write(EXTRACTIONS_FILE, entries)
+    }
+
+    /// The entries of one cache file; a missing, unreadable or foreign file is a miss, and
+    /// `afresh` says in the log what is done instead.
+    fn read<T: serde::de::DeserializeOwned>(&self, name: &str, afresh: &str) -> HashMap<Key, T> {
+        let path = self.dir.join(name);
+        let Ok(bytes) = std::fs::read(&path) else {
+            return HashMap::new();
+        };
+        match postcard::from_bytes::<Stamped<T>>(&bytes) {
+            Ok(f) if f.format == FORMAT && f.build == BUILD_KEY => f.entries.into_iter().collect(),
+            Ok(_) => {
+                tracing::info!("{} is from another build; {afresh}", path.display());
+                HashMap::new()
+            }
+            Err(e) => {
+                tracing::warn!(%e, "{} is unreadable; {afresh}", path.display());
+                HashMap::new()
+            }
+        }
+    }
+
+    fn write<T: Serialize>(&self, name: &str, entries: &[(Key, &T)]) -> std::io::Result<()> {
+        let file = StampedRef {
             format: FORMAT,
             build: BUILD_KEY,
             entries,
         };
         let bytes = postcard::to_stdvec(&file).map_err(std::io::Error::other)?;
-        write_atomically(&self.dir.join(EXTRACTIONS_FILE), &bytes)
+        write_atomically(&self.dir.join(name), &bytes)
     }
 
     /// Where the index of the corpus with this key lives (it may not exist yet).

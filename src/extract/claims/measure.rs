@@ -162,6 +162,16 @@ pub(super) fn phrase_at<T>(
     None
 }
 
+/// Token `k` is a hyphen glued on both sides ("10-dollar", "two-year"): a number made an
+/// adjective with what follows.
+fn joining_hyphen(s: &str, toks: &[Token], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| t.kind == TokenKind::Symbol && t.text(s) == "-")
+        && k > 0
+        && glued(toks, k - 1)
+        && glued(toks, k)
+}
+
 pub(super) fn currency_after(
     s: &str,
     toks: &[Token],
@@ -170,12 +180,7 @@ pub(super) fn currency_after(
 ) -> Option<(&'static str, usize)> {
     let t = toks.get(k)?;
     // "a 10-dollar bill", "its one-yen bid": the currency as an adjective.
-    if t.kind == TokenKind::Symbol
-        && t.text(s) == "-"
-        && k > 0
-        && glued(toks, k - 1)
-        && glued(toks, k)
-    {
+    if joining_hyphen(s, toks, k) {
         return currency_after(s, toks, k + 1, n).map(|(c, w)| (c, w + 1));
     }
     if t.kind == TokenKind::Symbol {
@@ -203,12 +208,7 @@ pub(super) fn currency_after(
 pub(super) fn unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static str, usize)> {
     let t = toks.get(k)?;
     // "two-year", "27-kilometer": the unit as an adjective.
-    if t.kind == TokenKind::Symbol
-        && t.text(s) == "-"
-        && k > 0
-        && glued(toks, k - 1)
-        && glued(toks, k)
-    {
+    if joining_hyphen(s, toks, k) {
         return unit_after(s, toks, k + 1).map(|(u, w)| (u, w + 1));
     }
     if t.kind == TokenKind::Digits {
