@@ -84,8 +84,16 @@ fn quote_filters_by_speaker_source_and_dates() {
             "2016-11-16 (when it was said)"
         ]
     );
+    // Three quotes and the three positions the article reports (China "has issued more than 30
+    // laws", ...), marked as positions.
     let reply = ask("quote", &[("source", "people's daily online")]).unwrap();
-    assert_eq!(reply.pages.len(), 3);
+    assert_eq!(reply.pages.len(), 6);
+    let positions = reply
+        .pages
+        .iter()
+        .filter(|p| p.description.starts_with("(position) "))
+        .count();
+    assert_eq!(positions, 3);
 }
 
 #[test]

@@ -12,6 +12,7 @@ pub fn about(lib: &Library) -> Reply {
         (QuoteKind::Block, "block"),
         (QuoteKind::Statement, "statement"),
         (QuoteKind::Indirect, "reported"),
+        (QuoteKind::Position, "positions"),
     ];
     let by_kind: Vec<String> = kinds
         .iter()

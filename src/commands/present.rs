@@ -51,6 +51,7 @@ fn kind_label(kind: QuoteKind) -> &'static str {
         QuoteKind::Block => "quoted statement",
         QuoteKind::Statement => "statement",
         QuoteKind::Partial => "partial quote",
+        QuoteKind::Position => "reported position",
     }
 }
 
@@ -58,6 +59,7 @@ fn kind_label(kind: QuoteKind) -> &'static str {
 pub fn quote_words(q: &Quote) -> String {
     match q.kind {
         QuoteKind::Indirect => format!("(reported) {}", q.text),
+        QuoteKind::Position => format!("(position) {}", q.text),
         _ => format!("“{}”", q.text),
     }
 }

@@ -64,6 +64,8 @@ fn kind_weight(kind: QuoteKind) -> f32 {
         QuoteKind::Direct | QuoteKind::Block | QuoteKind::Statement => 1.0,
         QuoteKind::Partial => 0.9,
         QuoteKind::Indirect => 0.8,
+        // Not the speaker's words: shown after what they said.
+        QuoteKind::Position => 0.6,
     }
 }
 

@@ -322,7 +322,11 @@ fn link_list_lines(lines: &[Option<Line<'_>>]) -> Vec<bool> {
 }
 
 fn kind_of(text: &str) -> ParagraphKind {
-    let ends_sentence = text.ends_with(['.', '!', '?', '"', '”', '“', '’', ':']);
+    // Straight single marks and brackets may close a sentence too: archives write a closing
+    // double mark as `''`, and a sentence may end inside a bracket ("(It did.)").
+    let ends_sentence = text
+        .trim_end_matches(['\'', ')', ']'])
+        .ends_with(['.', '!', '?', '"', '”', '“', '’', ':']);
     if !ends_sentence && text.len() < 300 {
         ParagraphKind::Heading
     } else {

@@ -15,7 +15,7 @@ use crate::commands::Args;
 use crate::commands::present::quote_card;
 use crate::commands::quote::all_matching;
 use crate::commands::spec;
-use crate::extract::quotes::Quote;
+use crate::extract::quotes::{Quote, QuoteKind};
 use crate::library::Library;
 use crate::render::Card;
 use jiff::Timestamp;
@@ -84,7 +84,8 @@ fn candidates(lib: &Library, quotes: &[&Quote]) -> Vec<Candidate> {
         .iter()
         .map(|q| Candidate {
             id: q.id.clone(),
-            preferred: named(q) && lib.quote_date(q).is_some(),
+            // A day's quote is someone's words: reported positions only when nothing else fits.
+            preferred: named(q) && lib.quote_date(q).is_some() && q.kind != QuoteKind::Position,
         })
         .collect()
 }

@@ -233,6 +233,8 @@ impl fmt::Display for QuoteScore {
 struct GoldQuote {
     content: Vec<Range<usize>>,
     source: Option<GoldSource>,
+    /// The annotated cue words, kept for `EVAL_VERBOSE` listings only.
+    cue: Option<String>,
 }
 
 /// The annotated source phrase and where it starts (characters).
@@ -271,11 +273,16 @@ pub fn evaluate_quotes(polnear_dir: &Path) -> Result<QuoteScore, QuoteEvalError>
         docs.push((text_path.display().to_string(), text, gold));
     }
 
+    let verbose = std::env::var_os("EVAL_VERBOSE").is_some();
     let mut tally = Tally::default();
     let start = Instant::now();
     for (name, text, gold) in &docs {
         let quotes = extract_quotes(&parse_article(name, text)?);
-        score_article(gold, &predictions(text, &quotes), text, &mut tally);
+        let preds = predictions(text, &quotes);
+        score_article(gold, &preds, text, &mut tally);
+        if verbose {
+            list_errors(name, gold, &preds, text);
+        }
     }
     let mut elapsed = start.elapsed();
     let mut passes = 1;
@@ -399,15 +406,18 @@ fn parse_ann(ann: &str, text: &str, file: &str) -> Result<Vec<GoldQuote>, QuoteE
     for (n, roles) in relations {
         let mut content = Vec::new();
         let mut source = None;
+        let mut cue = None;
         for (role, id) in roles {
-            let wanted = matches!(role, "Content" | "Content2" | "Source");
+            let wanted = matches!(role, "Content" | "Content2" | "Source" | "Cue");
             if !wanted {
                 continue;
             }
             let Some((parts, covered)) = spans.get(id) else {
                 return Err(bad(n, format!("{role}:{id} names no T line of this file")));
             };
-            if role == "Source" {
+            if role == "Cue" {
+                cue = Some(covered.to_string());
+            } else if role == "Source" {
                 source = Some(GoldSource {
                     text: covered.to_string(),
                     start: parts.first().map_or(0, |p| p.start),
@@ -417,7 +427,11 @@ fn parse_ann(ann: &str, text: &str, file: &str) -> Result<Vec<GoldQuote>, QuoteE
             }
         }
         if !content.is_empty() {
-            gold.push(GoldQuote { content, source });
+            gold.push(GoldQuote {
+                content,
+                source,
+                cue,
+            });
         }
     }
     Ok(gold)
@@ -488,6 +502,63 @@ fn score_article(gold: &[GoldQuote], preds: &[Prediction], text: &str, tally: &m
             .as_deref()
             .is_some_and(|s| same_speaker(s, name));
         tally.speaker_right += usize::from(right);
+    }
+}
+
+/// Prints one article's misses, false quotes and wrong speakers to stderr, for `EVAL_VERBOSE=1`.
+fn list_errors(name: &str, gold: &[GoldQuote], preds: &[Prediction], text: &str) {
+    let chars: Vec<char> = text.chars().collect();
+    let show = |span: &Range<usize>| -> String {
+        let s: String = chars[span.start..span.end.min(chars.len())]
+            .iter()
+            .collect();
+        let s = s.replace('\n', " ");
+        if s.chars().count() > 160 {
+            s.chars().take(160).collect::<String>() + "…"
+        } else {
+            s
+        }
+    };
+    let file = name.rsplit('/').next().unwrap_or(name);
+    for g in gold {
+        let best = preds
+            .iter()
+            .map(|p| (coverage(&p.span, &g.content), p))
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let source = g.source.as_ref().map_or("-", |s| s.text.as_str());
+        let cue = g.cue.as_deref().unwrap_or("-");
+        match best {
+            Some((cov, pred)) if cov >= THRESHOLDS[0] => {
+                let predicted = pred.speaker.as_deref().unwrap_or("-");
+                let wrong = g.source.as_ref().is_some_and(|s| {
+                    let name = antecedent_source(s, gold).unwrap_or_else(|| s.text.clone());
+                    !same_speaker(predicted, &name)
+                });
+                if wrong {
+                    eprintln!(
+                        "SPEAKER {file} [{cue}] gold={source} pred={predicted} :: {}",
+                        show(&g.content[0])
+                    );
+                }
+            }
+            _ => eprintln!(
+                "MISS {file} [{cue}] src={source} :: {}",
+                show(&g.content[0])
+            ),
+        }
+    }
+    for p in preds {
+        let best = gold
+            .iter()
+            .map(|g| coverage(&p.span, &g.content))
+            .fold(0.0, f64::max);
+        if best < THRESHOLDS[0] {
+            eprintln!(
+                "FALSE {file} speaker={} :: {}",
+                p.speaker.as_deref().unwrap_or("-"),
+                show(&p.span)
+            );
+        }
     }
 }
 
@@ -624,6 +695,7 @@ mod tests {
                 text: text.to_string(),
                 start,
             }),
+            cue: None,
         }
     }
 

@@ -183,6 +183,24 @@ pub const GROUP_NOUNS: &[&str] = &[
     "filings",
     "emails",
     "ruling",
+    // Organisations that take positions: "the union endorsed", "the party opposes".
+    "union",
+    "unions",
+    "party",
+    "company",
+    "companies",
+    "commission",
+    "council",
+    "board",
+    "coalition",
+    "alliance",
+    "association",
+    "foundation",
+    "institute",
+    "firm",
+    "regulators",
+    "judges",
+    "judge",
 ];
 
 /// Role nouns that end a descriptor written before a name, lower case as news writes them:
@@ -309,7 +327,6 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "organisation",
     "union",
     "forum",
-    "network",
     "campaign",
     "strategy",
     "plan",

@@ -13,10 +13,10 @@ use crate::text::names::{
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
-    CONJUNCTIONS, PARTICIPLE_CUES, RULES, TIME_WORDS, clean_role, clean_speaker, is_label,
-    opens_without_subject,
+    CONJUNCTIONS, IRREGULAR_PAST, NOT_POSITION_VERBS, PARTICIPLE_CUES, RULES, TIME_WORDS,
+    clean_role, clean_speaker, is_label, opens_without_subject,
 };
-use marks::{find_quoted, opens_with_mark};
+use marks::{Quoted, find_quoted, opens_with_mark};
 use regex::Captures;
 use serde::Serialize;
 use std::ops::Range;
@@ -44,6 +44,9 @@ pub enum QuoteKind {
     Statement,
     /// A few quoted words inside the writer's sentence.
     Partial,
+    /// What someone wants, backs or did, as the writer reports it without a verb of saying
+    /// ("The union endorsed Clinton", "Trump plans to cut taxes").
+    Position,
 }
 
 /// One quotation.
@@ -108,6 +111,9 @@ struct Walk<'a> {
     people: NameRegistry,
     /// Quotes replaced by a longer one that contains them, removed once the walk is done.
     dropped: Vec<usize>,
+    /// Words the article capitalises inside a sentence: its proper nouns, so "Phone" or "Last"
+    /// opening a sentence is not taken for someone's name.
+    proper_nouns: std::collections::HashSet<String>,
 }
 
 /// A person's sex as the text gives it, to match "he" and "she".
@@ -187,6 +193,7 @@ const NAMING_WORDS: &[&str] = &[
 pub fn extract_quotes(article: &Article) -> Vec<Quote> {
     let mut walk = Walk {
         article: Some(article),
+        proper_nouns: proper_nouns(article),
         ..Walk::default()
     };
     let paras = &article.paragraphs;
@@ -229,6 +236,23 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         }
     }
     quotes
+}
+
+/// The words `article` capitalises after the first word of a sentence.
+fn proper_nouns(article: &Article) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for para in &article.paragraphs {
+        let mut sentence_start = true;
+        for token in para.text.split_whitespace() {
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if !sentence_start && word.starts_with(char::is_uppercase) {
+                out.insert(word.to_string());
+            }
+            sentence_start = token.ends_with(['.', '!', '?', ':', '"', '“', '”', '—'])
+                || token.starts_with(['"', '“']) && word.is_empty();
+        }
+    }
+    out
 }
 
 fn is_dash_line(text: &str) -> bool {
@@ -337,102 +361,110 @@ impl<'a> Walk<'a> {
         // Partial quotes per sentence: a reported clause around them may replace them.
         let mut partials: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); sentences.len()];
 
-        for q in &quoted {
-            let sentence_ix = sentences
+        // Sentences are walked in order, each with the quotes that open in it, so a pronoun in a
+        // quote's attribution can refer to a person named earlier in the same paragraph.
+        let sentence_of = |q: &Quoted| {
+            sentences
                 .iter()
                 .position(|s| s.start <= q.open && q.open < s.end)
-                .unwrap_or(0);
-            let sentence = sentences.get(sentence_ix).cloned().unwrap_or(0..text.len());
-            let inner = &text[q.inner_start..q.inner_end];
-            let words = inner.split_whitespace().count();
-            let before = &text[sentence.start..q.open];
-            // The attribution follows the closing mark, in the sentence that mark ends.
-            let after_end = sentences
-                .iter()
-                .find(|s| s.start <= q.close && q.close < s.end)
-                .map_or(text.len(), |s| s.end)
-                .max(q.after());
-            let after = &text[q.after().min(after_end)..after_end];
-            if is_naming(before, inner) {
-                continue;
-            }
-            let after_attr = RULES
-                .has_cue(after)
-                .then(|| RULES.after_quote.captures(after))
-                .flatten()
-                .map(|c| self.attribution_after(&c, after))
-                .or_else(|| {
-                    let c = RULES.dash_after.captures(after)?;
-                    Some(self.attribution_from(&c, after))
-                })
-                .or_else(|| {
-                    // “Why?” Trump asked.: the mark's full stop ended the sentence, so the
-                    // attribution is the whole next one.
-                    if !after.trim().is_empty() || q.runs_on {
-                        return None;
-                    }
-                    let next = sentences.iter().find(|s| s.start >= after_end)?;
-                    let line = &text[next.clone()];
-                    let c = RULES
-                        .has_cue(line)
-                        .then(|| RULES.attribution_sentence.captures(line))
-                        .flatten()?;
-                    Some(self.attribution_after(&c, line))
+                .unwrap_or(0)
+        };
+        let mut by_sentence: Vec<Vec<Quoted>> = vec![Vec::new(); sentences.len().max(1)];
+        for q in &quoted {
+            by_sentence[sentence_of(q)].push(*q);
+        }
+        for (sentence_ix, in_sentence) in by_sentence.iter().enumerate() {
+            for q in in_sentence {
+                let sentence = sentences.get(sentence_ix).cloned().unwrap_or(0..text.len());
+                let inner = &text[q.inner_start..q.inner_end];
+                let words = inner.split_whitespace().count();
+                let before = &text[sentence.start..q.open];
+                // The attribution follows the closing mark, in the sentence that mark ends.
+                let after_end = sentences
+                    .iter()
+                    .find(|s| s.start <= q.close && q.close < s.end)
+                    .map_or(text.len(), |s| s.end)
+                    .max(q.after());
+                let after = &text[q.after().min(after_end)..after_end];
+                if is_naming(before, inner) {
+                    continue;
+                }
+                let after_attr = RULES
+                    .has_cue(after)
+                    .then(|| RULES.after_quote.captures(after))
+                    .flatten()
+                    .map(|c| self.attribution_after(&c, after))
+                    .or_else(|| {
+                        let c = RULES.dash_after.captures(after)?;
+                        Some(self.attribution_from(&c, after))
+                    })
+                    .or_else(|| {
+                        // “Why?” Trump asked.: the mark's full stop ended the sentence, so the
+                        // attribution is the whole next one.
+                        if !after.trim().is_empty() || q.runs_on {
+                            return None;
+                        }
+                        let next = sentences.iter().find(|s| s.start >= after_end)?;
+                        let line = &text[next.clone()];
+                        let c = RULES
+                            .has_cue(line)
+                            .then(|| RULES.attribution_sentence.captures(line))
+                            .flatten()?;
+                        Some(self.attribution_after(&c, line))
+                    });
+                let before_attr = RULES.before_quote(before).map(|c| {
+                    let gap_words = c
+                        .name("gap")
+                        .map_or(0, |g| g.as_str().split_whitespace().count());
+                    (self.attribution_from(&c, before), gap_words)
                 });
-            let before_attr = RULES.before_quote(before).map(|c| {
-                let gap_words = c
-                    .name("gap")
-                    .map_or(0, |g| g.as_str().split_whitespace().count());
-                (self.attribution_from(&c, before), gap_words)
-            });
-            let is_sentence = words >= MIN_DIRECT_WORDS
-                || inner.trim_end().ends_with(['.', '?', '!', ','])
-                || (words >= 3
-                    && (after_attr.is_some()
-                        || before_attr.as_ref().is_some_and(|(_, g)| *g == 0)));
-            let fragment =
-                inner.trim_start().starts_with(char::is_lowercase) && !before.trim().is_empty();
-            let (kind, attr) = if is_sentence && !fragment {
-                let attr = after_attr
-                    .or(before_attr.map(|(a, _)| a))
-                    .unwrap_or_default();
-                (QuoteKind::Direct, attr)
-            } else if words >= 2
-                && let Some((attr, gap)) = before_attr.or(after_attr.map(|a| (a, 0)))
-                && gap <= 12
+                let is_sentence = words >= MIN_DIRECT_WORDS
+                    || inner.trim_end().ends_with(['.', '?', '!', ','])
+                    || (words >= 3
+                        && (after_attr.is_some()
+                            || before_attr.as_ref().is_some_and(|(_, g)| *g == 0)));
+                let fragment =
+                    inner.trim_start().starts_with(char::is_lowercase) && !before.trim().is_empty();
+                let (kind, attr) = if is_sentence && !fragment {
+                    let attr = after_attr
+                        .or(before_attr.map(|(a, _)| a))
+                        .unwrap_or_default();
+                    (QuoteKind::Direct, attr)
+                } else if words >= 2
+                    && let Some((attr, gap)) = before_attr.or(after_attr.map(|a| (a, 0)))
+                    && gap <= 12
+                {
+                    (QuoteKind::Partial, attr)
+                } else {
+                    continue; // a scare quote or a name
+                };
+                let ix = self.push(para, q.inner_start, q.inner_end, kind, attr);
+                if kind == QuoteKind::Partial && !q.runs_on {
+                    partials[sentence_ix].push((ix, q.inner_start..q.inner_end));
+                } else {
+                    quoted_sentences[sentence_ix] = true;
+                }
+                if q.runs_on {
+                    self.running_quote = Some(ix);
+                }
+                para_quotes.push((
+                    ix,
+                    self.quotes[ix]
+                        .speaker
+                        .as_ref()
+                        .map(|_| self.speaker_of(ix)),
+                ));
+            }
+            if let Some(range) = sentences.get(sentence_ix)
+                && !quoted_sentences[sentence_ix]
             {
-                (QuoteKind::Partial, attr)
-            } else {
-                continue; // a scare quote or a name
-            };
-            let ix = self.push(para, q.inner_start, q.inner_end, kind, attr);
-            if kind == QuoteKind::Partial && !q.runs_on {
-                partials[sentence_ix].push((ix, q.inner_start..q.inner_end));
-            } else {
-                quoted_sentences[sentence_ix] = true;
+                self.reported_speech(para, range.clone(), &partials[sentence_ix]);
+                if partials[sentence_ix].is_empty() {
+                    self.note_subject(&text[range.clone()]);
+                }
             }
-            if q.runs_on {
-                self.running_quote = Some(ix);
-            }
-            para_quotes.push((
-                ix,
-                self.quotes[ix]
-                    .speaker
-                    .as_ref()
-                    .map(|_| self.speaker_of(ix)),
-            ));
         }
         self.fill_unattributed(&para_quotes, continues_quote, running_from);
-
-        for (ix, range) in sentences.iter().enumerate() {
-            if quoted_sentences[ix] {
-                continue;
-            }
-            self.reported_speech(para, range.clone(), &partials[ix]);
-            if partials[ix].is_empty() {
-                self.note_subject(&text[range.clone()]);
-            }
-        }
     }
 
     /// Quotes in a paragraph without their own attribution take the paragraph's speaker, or
@@ -499,9 +531,14 @@ impl<'a> Walk<'a> {
         range: Range<usize>,
         partials: &[(usize, Range<usize>)],
     ) {
-        let Some((found, attr)) = self.find_reported(&para.text, range.clone()) else {
+        let Some((found, attr, kind)) = self.find_reported(&para.text, range.clone()) else {
             return;
         };
+        // Quoted words in the sentence are the speaker's own: they stay, and the writer's
+        // summary around them is not added.
+        if kind == QuoteKind::Position && !partials.is_empty() {
+            return;
+        }
         let (start, end) = (range.start + found.start, range.start + found.end);
         let covers = partials
             .iter()
@@ -515,7 +552,7 @@ impl<'a> Walk<'a> {
         for (ix, _) in partials {
             self.dropped.push(*ix);
         }
-        self.push(para, start, end, QuoteKind::Indirect, attr);
+        self.push(para, start, end, kind, attr);
     }
 
     /// The content range (within the sentence) and attribution of reported speech in the
@@ -524,9 +561,12 @@ impl<'a> Walk<'a> {
         &mut self,
         text: &str,
         range: Range<usize>,
-    ) -> Option<(Range<usize>, Attribution)> {
+    ) -> Option<(Range<usize>, Attribution, QuoteKind)> {
         let sentence = &text[range.clone()];
         let content = |c: &Captures<'_>| c.name("content").unwrap().range();
+        // Patterns that open with the speaker stop at the content's first character (a short
+        // match keeps the capture pass short); the content runs to the sentence's end.
+        let content_on = |c: &Captures<'_>| c.name("content").unwrap().start()..sentence.len();
         // Cheap gates first: each pattern below needs its cue word, and most sentences of an
         // article have none, so they skip the large automata entirely.
         let has_cue = RULES.has_cue(sentence);
@@ -546,7 +586,7 @@ impl<'a> Walk<'a> {
                 .flatten()
         };
         let found = if let Some(c) = according_first {
-            Some((content(&c), self.attribution_from(&c, sentence)))
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
         } else if let Some(c) = according_last() {
             Some((content(&c), self.attribution_after(&c, sentence)))
         } else if let Some(c) = speaker_last() {
@@ -575,7 +615,7 @@ impl<'a> Walk<'a> {
             if opens_without_subject(&c["sp"]) {
                 return None;
             }
-            Some((content(&c), self.attribution_from(&c, sentence)))
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
         });
         // "..., the Rev. Al Sharpton, who said CLAUSE".
         let found = found.or_else(|| {
@@ -586,7 +626,7 @@ impl<'a> Walk<'a> {
             if opens_without_subject(&c["sp"]) {
                 return None;
             }
-            Some((content(&c), self.attribution_from(&c, sentence)))
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
         });
         let found = found.or_else(|| {
             if !RULES.any_participle.is_match(sentence) {
@@ -596,7 +636,7 @@ impl<'a> Walk<'a> {
             if opens_without_subject(&c["sp"]) {
                 return None;
             }
-            Some((content(&c), self.attribution_from(&c, sentence)))
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
         });
         // A speaker label opens a paragraph: transcripts and headlines.
         let found = found.or_else(|| {
@@ -619,16 +659,67 @@ impl<'a> Walk<'a> {
                 cue: Some(":".to_string()),
                 ..Attribution::default()
             };
-            Some((content(&c), attr))
+            Some((content_on(&c), attr))
         });
-        let (span, attr) = found?;
+        let (span, attr, kind) = match found {
+            Some((span, attr)) => (span, attr, QuoteKind::Indirect),
+            None => {
+                let (span, attr) = self.position(sentence)?;
+                (span, attr, QuoteKind::Position)
+            }
+        };
         // "I think ..." and "We know ..." are the words of a quote, not the writer's report.
         let first_person = attr.speaker.as_ref().is_some_and(|s| {
             s.name
                 .split_whitespace()
                 .any(|w| matches!(w, "I" | "We" | "we" | "You" | "you"))
         });
-        (attr.speaker.is_some() && !first_person && span.len() >= 12).then_some((span, attr))
+        (attr.speaker.is_some() && !first_person && span.len() >= 12).then_some((span, attr, kind))
+    }
+
+    /// "The union endorsed Clinton": a speaker's act or stance without a verb of saying.
+    fn position(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
+        if !sentence.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let c = RULES.position.captures(sentence)?;
+        let verb = c.name("verb")?.as_str();
+        let cue = &c["cue"];
+        // "Cruz was booed": the subject of a passive is not the one acting.
+        // "Trump was like a sprinter": after a form of "be" only "-ing" is an act ("is seeking").
+        let passive_or_copula = cue
+            .split_whitespace()
+            .any(|w| matches!(w, "is" | "are" | "was" | "were" | "been" | "be"))
+            && !verb.ends_with("ing");
+        let sp = &c["sp"];
+        // "The union", "A spokesman for the firm": a determiner before a group or a role opens
+        // a subject, though it opens no name.
+        let described = sp.split_whitespace().nth(1).is_some()
+            && (is_group(sp) || ROLE_NOUNS.iter().any(|r| sp.ends_with(r)));
+        // A word after a name is a verb only if it looks like one: "The Chinese government"
+        // and "Zhejiang province" read the noun as the verb. Plain forms ("Democrats want")
+        // follow plural subjects only, and any form follows an auxiliary ("will cut").
+        let has_aux = cue.split_whitespace().nth(1).is_some();
+        let plural = sp.ends_with('s') || sp.contains(" and ") || matches!(sp, "They" | "they");
+        let looks_like_verb = has_aux
+            || verb.ends_with('s')
+            || verb.ends_with("ed")
+            || IRREGULAR_PAST.contains(&verb)
+            || (plural && !is_group(verb));
+        if NOT_POSITION_VERBS.contains(&verb)
+            || !looks_like_verb
+            || is_group(verb)
+            || passive_or_copula
+            || (opens_without_subject(sp) && !described)
+            || !self.is_subject(sp)
+        {
+            return None;
+        }
+        let attr = self.attribution_from(&c, sentence);
+        // The verb stays in the words: "endorsed Clinton", not "Clinton".
+        let verb_start = c.name("cue")?.start();
+        let content_start = c.name("content")?.start();
+        (sentence.len() - content_start > 8).then_some((verb_start..sentence.len(), attr))
     }
 
     /// "..., but X said (that) CLAUSE": tried from each conjunction inside the sentence.
@@ -642,9 +733,9 @@ impl<'a> Walk<'a> {
             let rest = sentence[at..].trim_start();
             let at = sentence.len() - rest.len();
             if let Some(c) = RULES.speaker_mid.captures(rest) {
-                let range = c.name("content").unwrap().range();
+                let start = c.name("content").unwrap().start();
                 let attr = self.attribution_from(&c, rest);
-                return Some((at + range.start..at + range.end, attr));
+                return Some((at + start..sentence.len(), attr));
             }
         }
         None
@@ -659,7 +750,7 @@ impl<'a> Walk<'a> {
         {
             self.set_occasion(&mut attr, s["occ"].to_string());
         }
-        Some((c.name("content").unwrap().range(), attr))
+        Some((c.name("content").unwrap().start()..sentence.len(), attr))
     }
 
     /// A sentence that opens with a person's name makes them the one pronouns refer to.
@@ -677,6 +768,41 @@ impl<'a> Walk<'a> {
         let (title, name) = split_title(candidate);
         if looks_like_person(name) && (title.is_some() || self.is_known_person(name)) {
             self.last_person = Some(self.person(candidate, None));
+        }
+    }
+
+    /// Whether a phrase opening a sentence names someone who can hold a position: a pronoun, a
+    /// phrase of several words, an acronym, or a word the article capitalises mid-sentence too.
+    fn is_subject(&self, phrase: &str) -> bool {
+        let phrase = phrase.trim();
+        // "Trump's plan would ...": the subject is the plan, and the word read as the verb is a
+        // noun; "It's", "They've" and "I'm" are not subjects either.
+        let clitic = ["s", "ve", "m", "re", "ll", "d"]
+            .iter()
+            .any(|c| phrase.ends_with(&format!("'{c}")) || phrase.ends_with(&format!("’{c}")));
+        if clitic {
+            return false;
+        }
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        // "encouraging his supporters", "Injecting Clinton": a clause, not a subject.
+        let first = words.first().copied().unwrap_or("");
+        let lowercase = first.starts_with(char::is_lowercase)
+            && !matches!(first, "he" | "she" | "they" | "the");
+        if lowercase
+            || matches!(first, "Neither" | "Nor" | "Not" | "No" | "Every" | "Any")
+            || (words.len() > 1 && (first.ends_with("ing") || first.ends_with("ly")))
+        {
+            return false;
+        }
+        match words.as_slice() {
+            [one] => {
+                matches!(*one, "He" | "She" | "They" | "he" | "she" | "they")
+                    || (one.len() > 1 && one.chars().all(|c| c.is_uppercase()))
+                    || self.proper_nouns.contains(*one)
+                    || is_group(one)
+                    || self.is_known_person(one)
+            }
+            _ => true,
         }
     }
 
