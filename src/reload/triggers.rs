@@ -15,20 +15,39 @@ pub fn spawn(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
+    // SIGHUP is listened for before this returns: a signal sent as soon as the shell answers
+    // must not meet the default action, which ends the process.
+    let hangup = {
+        let _entered = runtime.enter();
+        listen_for_hangup()
+    };
     std::thread::Builder::new()
         .name("corpus-reload".into())
-        .spawn(move || runtime.block_on(serve(reloader, watch_every)))
+        .spawn(move || runtime.block_on(serve(reloader, watch_every, hangup)))
 }
 
-async fn serve(reloader: Arc<Reloader>, watch_every: Option<Duration>) {
-    #[cfg(unix)]
-    let mut hangup = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
+#[cfg(unix)]
+type Hangup = tokio::signal::unix::Signal;
+#[cfg(not(unix))]
+type Hangup = ();
+
+#[cfg(unix)]
+fn listen_for_hangup() -> Option<Hangup> {
+    match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
         Ok(s) => Some(s),
         Err(e) => {
             tracing::warn!(%e, "cannot listen for SIGHUP; the corpus reloads on /reload and folder changes only");
             None
         }
-    };
+    }
+}
+
+#[cfg(not(unix))]
+fn listen_for_hangup() -> Option<Hangup> {
+    None
+}
+
+async fn serve(reloader: Arc<Reloader>, watch_every: Option<Duration>, mut hangup: Option<Hangup>) {
     // A week stands in for "never" when the folder is not watched.
     let every = watch_every.unwrap_or(Duration::from_secs(7 * 24 * 3600));
     let mut ticks = tokio::time::interval(every);

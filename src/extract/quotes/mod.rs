@@ -17,9 +17,10 @@ use attribution::{
     clean_role, clean_speaker, is_label, opens_without_subject,
 };
 use marks::{Quoted, find_quoted, opens_with_mark};
-use regex::Captures;
+use regex::{Captures, Regex};
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 pub use attribution::{CLAUSE_CUES, CUES};
 
@@ -238,6 +239,12 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
     quotes
 }
 
+/// A speaker label in capitals opening quoted words: "PENCE: ", "CHRIS WALLACE: ".
+static TRANSCRIPT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<name>\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+)?):\s+")
+        .expect("transcript label pattern compiles")
+});
+
 /// The words `article` capitalises after the first word of a sentence.
 fn proper_nouns(article: &Article) -> std::collections::HashSet<String> {
     let mut out = std::collections::HashSet::new();
@@ -425,10 +432,20 @@ impl<'a> Walk<'a> {
                             || before_attr.as_ref().is_some_and(|(_, g)| *g == 0)));
                 let fragment =
                     inner.trim_start().starts_with(char::is_lowercase) && !before.trim().is_empty();
+                let mut inner_start = q.inner_start;
                 let (kind, attr) = if is_sentence && !fragment {
-                    let attr = after_attr
+                    let mut attr = after_attr
                         .or(before_attr.map(|(a, _)| a))
                         .unwrap_or_default();
+                    // A transcript quoted whole: "“PENCE: Well, look, ...": the label speaks.
+                    if attr.speaker.is_none()
+                        && let Some(label) = TRANSCRIPT_LABEL.captures(inner)
+                        && !is_label(&label["name"])
+                    {
+                        attr.speaker = self.resolve(&title_case(&label["name"]), None);
+                        attr.cue = Some(":".to_string());
+                        inner_start += label.get(0).map_or(0, |m| m.end());
+                    }
                     (QuoteKind::Direct, attr)
                 } else if words >= 2
                     && let Some((attr, gap)) = before_attr.or(after_attr.map(|a| (a, 0)))
@@ -438,11 +455,17 @@ impl<'a> Walk<'a> {
                 } else {
                     continue; // a scare quote or a name
                 };
-                let ix = self.push(para, q.inner_start, q.inner_end, kind, attr);
+                let ix = self.push(para, inner_start, q.inner_end, kind, attr);
                 if kind == QuoteKind::Partial && !q.runs_on {
                     partials[sentence_ix].push((ix, q.inner_start..q.inner_end));
                 } else {
-                    quoted_sentences[sentence_ix] = true;
+                    // Every sentence the quote spans is the speaker's, not the writer's report.
+                    for (ix, s) in sentences.iter().enumerate().skip(sentence_ix) {
+                        if s.start >= q.inner_end {
+                            break;
+                        }
+                        quoted_sentences[ix] = true;
+                    }
                 }
                 if q.runs_on {
                     self.running_quote = Some(ix);
