@@ -419,6 +419,17 @@ const NOT_SUBJECT_WORDS: &[&str] = &[
     "how",
     "who",
     "where",
+    // Indefinite pronouns name no one to attribute words to.
+    "nobody",
+    "everybody",
+    "everyone",
+    "someone",
+    "somebody",
+    "anyone",
+    "anybody",
+    "nothing",
+    "everything",
+    "something",
 ];
 
 /// Whether a phrase that opens a sentence starts with a word that cannot be its speaker.

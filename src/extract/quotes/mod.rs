@@ -252,7 +252,9 @@ fn proper_nouns(article: &Article) -> std::collections::HashSet<String> {
         let mut sentence_start = true;
         for token in para.text.split_whitespace() {
             let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-            if !sentence_start && word.starts_with(char::is_uppercase) {
+            // A quotation or a bracket opens a sentence of its own: “That is ..., (Some ...
+            let opens = token.starts_with(['"', '“', '‘', '\'', '(', '[']);
+            if !sentence_start && !opens && word.starts_with(char::is_uppercase) {
                 out.insert(word.to_string());
             }
             sentence_start = token.ends_with(['.', '!', '?', ':', '"', '“', '”', '—'])
@@ -702,9 +704,31 @@ impl<'a> Walk<'a> {
 
     /// "The union endorsed Clinton": a speaker's act or stance without a verb of saying.
     fn position(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
-        if !sentence.starts_with(char::is_uppercase) {
-            return None;
+        if sentence.starts_with(char::is_uppercase)
+            && let Some(found) = self.position_clause(sentence)
+        {
+            return Some(found);
         }
+        // "..., and Clinton pledged to ...": a position in a later clause.
+        let starts = sentence.char_indices().filter_map(|(i, c)| {
+            let at = i + c.len_utf8();
+            let word = sentence[at..].split(|c: char| !c.is_alphabetic()).next()?;
+            (matches!(c, ' ' | ',' | ';') && CONJUNCTIONS.contains(&word))
+                .then_some(at + word.len())
+        });
+        for at in starts {
+            let clause = sentence[at..].trim_start();
+            let at = sentence.len() - clause.len();
+            if let Some((span, attr)) = self.position_clause(clause) {
+                return Some((at + span.start..at + span.end, attr));
+            }
+        }
+        None
+    }
+
+    /// A position whose speaker opens `clause`.
+    fn position_clause(&mut self, clause: &str) -> Option<(Range<usize>, Attribution)> {
+        let sentence = clause;
         let c = RULES.position.captures(sentence)?;
         let verb = c.name("verb")?.as_str();
         let cue = &c["cue"];
@@ -767,6 +791,10 @@ impl<'a> Walk<'a> {
     /// "X said (that) CLAUSE", with an introductory phrase that may give the occasion.
     fn speaker_first(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
         let c = RULES.speaker_first.captures(sentence)?;
+        // "That worries environmentalists": a pronoun of things, not a speaker.
+        if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) {
+            return None;
+        }
         let mut attr = self.attribution_from(&c, sentence);
         if let Some(pre) = c.name("pre")
             && let Some(s) = RULES.speaking_at.captures(pre.as_str())
