@@ -709,11 +709,16 @@ impl<'a> Walk<'a> {
         {
             return Some(found);
         }
-        // "..., and Clinton pledged to ...": a position in a later clause.
+        // "..., and Clinton pledged to ...": a position in a later clause. A conjunction after
+        // a capitalised word joins names ("the Strategic and Economic Dialogue"), not clauses.
         let starts = sentence.char_indices().filter_map(|(i, c)| {
             let at = i + c.len_utf8();
             let word = sentence[at..].split(|c: char| !c.is_alphabetic()).next()?;
-            (matches!(c, ' ' | ',' | ';') && CONJUNCTIONS.contains(&word))
+            let after_name = c == ' '
+                && sentence[..i].rsplit(' ').next().is_some_and(|w| {
+                    w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic)
+                });
+            (matches!(c, ' ' | ',' | ';') && CONJUNCTIONS.contains(&word) && !after_name)
                 .then_some(at + word.len())
         });
         for at in starts {
