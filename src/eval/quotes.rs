@@ -31,7 +31,7 @@ use std::time::{Duration, Instant};
 use regex::Regex;
 
 use crate::corpus::{ArticleError, parse_article};
-use crate::extract::quotes::{Quote, extract_quotes};
+use crate::extract::quotes::{Quote, QuoteKind, extract_quotes};
 
 /// Where the texts and annotations sit inside the `polnear-dev` folder.
 const TEXT_DIR: &str = "data/dev/text";
@@ -443,11 +443,39 @@ fn predictions(text: &str, quotes: &[Quote]) -> Vec<Prediction> {
     let char_of = |byte: usize| starts.partition_point(|&s| s < byte);
     quotes
         .iter()
-        .map(|q| Prediction {
-            span: char_of(q.span.start)..char_of(q.span.end),
-            speaker: q.speaker.clone(),
+        .map(|q| {
+            let (start, end) = as_written(text, q);
+            Prediction {
+                span: char_of(start)..char_of(end),
+                speaker: q.speaker.clone(),
+            }
         })
         .collect()
+}
+
+/// A quote's byte span with the marks and the closing punctuation the extractor trims from the
+/// words it shows (`“These are strange days,”` is shown as `These are strange days`): the
+/// annotators mark the quote as written, so it is scored as written.
+fn as_written(text: &str, q: &Quote) -> (usize, usize) {
+    const MARKS: &[char] = &['"', '“', '”', '\'', '‘', '’'];
+    const CLOSING: &[char] = &[',', '.', ';', ':', '?', '!', '"', '“', '”', '\'', '’'];
+    let (mut start, mut end) = (q.span.start, q.span.end);
+    if matches!(q.kind, QuoteKind::Indirect | QuoteKind::Position) {
+        return (start, end);
+    }
+    for _ in 0..2 {
+        match text[..start].chars().next_back() {
+            Some(c) if MARKS.contains(&c) => start -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    for _ in 0..3 {
+        match text[end..].chars().next() {
+            Some(c) if CLOSING.contains(&c) => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    (start, end)
 }
 
 /// Share of `gold` (all parts) that `pred` covers, in 0..=1.
@@ -528,6 +556,13 @@ fn list_errors(name: &str, gold: &[GoldQuote], preds: &[Prediction], text: &str)
         let source = g.source.as_ref().map_or("-", |s| s.text.as_str());
         let cue = g.cue.as_deref().unwrap_or("-");
         match best {
+            Some((cov, _)) if (THRESHOLDS[0]..THRESHOLDS[1]).contains(&cov) => {
+                eprintln!(
+                    "PARTIAL {file} cov={cov:.2} parts={} :: {}",
+                    g.content.len(),
+                    show(&g.content[0])
+                );
+            }
             Some((cov, pred)) if cov >= THRESHOLDS[0] => {
                 let predicted = pred.speaker.as_deref().unwrap_or("-");
                 let wrong = g.source.as_ref().is_some_and(|s| {

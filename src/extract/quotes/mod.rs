@@ -273,6 +273,17 @@ impl<'a> Walk<'a> {
         self.article.expect("walk has an article")
     }
 
+    /// Adds the words between `start` and `end` of `para` to quote `ix`: the same quote, going
+    /// on after its attribution. The gap is shown as an ellipsis.
+    fn extend_quote(&mut self, ix: usize, para: &Paragraph, start: usize, end: usize) {
+        let (start, end) = trim_range(&para.text, start, end);
+        let (_, original_end) = para.original_range(start, end);
+        let more = tidy_quote_text(&para.text[start..end]);
+        let q = &mut self.quotes[ix];
+        q.text = format!("{} … {more}", q.text);
+        q.span.end = original_end;
+    }
+
     fn push(
         &mut self,
         para: &Paragraph,
@@ -382,6 +393,9 @@ impl<'a> Walk<'a> {
         for q in &quoted {
             by_sentence[sentence_of(q)].push(*q);
         }
+        // A direct quote whose attribution follows it, and where that attribution ends: a quote
+        // opening right there goes on with the same words (“A,” she said. “B.”).
+        let mut goes_on: Option<(usize, usize)> = None;
         for (sentence_ix, in_sentence) in by_sentence.iter().enumerate() {
             for q in in_sentence {
                 let sentence = sentences.get(sentence_ix).cloned().unwrap_or(0..text.len());
@@ -398,11 +412,15 @@ impl<'a> Walk<'a> {
                 if is_naming(before, inner) {
                     continue;
                 }
+                let mut attribution_end = None;
                 let after_attr = RULES
                     .has_cue(after)
                     .then(|| RULES.after_quote.captures(after))
                     .flatten()
-                    .map(|c| self.attribution_after(&c, after))
+                    .map(|c| {
+                        attribution_end = c.get(0).map(|m| q.after().min(after_end) + m.end());
+                        self.attribution_after(&c, after)
+                    })
                     .or_else(|| {
                         let c = RULES.dash_after.captures(after)?;
                         Some(self.attribution_from(&c, after))
@@ -434,6 +452,32 @@ impl<'a> Walk<'a> {
                             || before_attr.as_ref().is_some_and(|(_, g)| *g == 0)));
                 let fragment =
                     inner.trim_start().starts_with(char::is_lowercase) && !before.trim().is_empty();
+                // The same quote going on after its attribution: “A,” she said, “b.” Words with
+                // an attribution of their own (“C,” they added.) are a new quote.
+                if after_attr.is_none()
+                    && let Some((prev, from)) = goes_on
+                    && from <= q.open
+                    && text[from..q.open]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';'))
+                    && before_attr
+                        .as_ref()
+                        .and_then(|(a, _)| a.speaker.as_ref())
+                        .is_none_or(|s| Some(&s.name) == self.quotes[prev].speaker.as_ref())
+                {
+                    goes_on = None;
+                    self.extend_quote(prev, para, q.inner_start, q.inner_end);
+                    for (ix, s) in sentences.iter().enumerate().skip(sentence_ix) {
+                        if s.start >= q.inner_end {
+                            break;
+                        }
+                        quoted_sentences[ix] = true;
+                    }
+                    if q.runs_on {
+                        self.running_quote = Some(prev);
+                    }
+                    continue;
+                }
                 let mut inner_start = q.inner_start;
                 let (kind, attr) = if is_sentence && !fragment {
                     let mut attr = after_attr
@@ -458,6 +502,10 @@ impl<'a> Walk<'a> {
                     continue; // a scare quote or a name
                 };
                 let ix = self.push(para, inner_start, q.inner_end, kind, attr);
+                goes_on = (kind == QuoteKind::Direct && !q.runs_on)
+                    .then_some(attribution_end)
+                    .flatten()
+                    .map(|end| (ix, end));
                 if kind == QuoteKind::Partial && !q.runs_on {
                     partials[sentence_ix].push((ix, q.inner_start..q.inner_end));
                 } else {
