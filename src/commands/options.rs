@@ -209,7 +209,12 @@ pub fn resolve_name<'a>(
     what: &str,
     list_command: &str,
 ) -> Result<&'a str, UserError> {
-    let lower = typed.trim().to_lowercase();
+    // `speaker:"Jane Roe"`: quotation marks group the words of a name; they are not part of it.
+    let lower = typed
+        .trim()
+        .trim_matches(|c| matches!(c, '"' | '“' | '”'))
+        .trim()
+        .to_lowercase();
     if let Some(exact) = names.clone().find(|n| n.to_lowercase() == lower) {
         return Ok(exact);
     }
@@ -354,6 +359,9 @@ mod tests {
         };
         assert_eq!(pick("Xi"), Ok("Xi Jinping"));
         assert_eq!(pick("Obama"), Ok("President Xi and President Obama"));
+        // Quotation marks only group the words of a name.
+        assert_eq!(pick("\"Xi Jinping\""), Ok("Xi Jinping"));
+        assert_eq!(pick("“Jim Xiao”"), Ok("Jim Xiao"));
         let names = ["Xi Jinping", "Xi Mingze"];
         assert!(
             resolve_name(
