@@ -706,7 +706,11 @@ impl<'a> Walk<'a> {
                 return None;
             }
             let c = RULES.participle.captures(sentence)?;
-            if opens_without_subject(&c["sp"]) {
+            // "Chastened by the analyses, Trump revised his plan, promising ...": a lone opening
+            // word shaped like a participle or an adverb is the subject only if it is a name.
+            let sp = &c["sp"];
+            let verb_shaped = sp.ends_with("ed") || sp.ends_with("ing") || sp.ends_with("ly");
+            if opens_without_subject(sp) || (verb_shaped && !self.names_someone(sp)) {
                 return None;
             }
             Some((content_on(&c), self.attribution_from(&c, sentence)))
@@ -908,6 +912,23 @@ impl<'a> Walk<'a> {
             }
             _ => true,
         }
+    }
+
+    /// Whether one capitalised word opening a sentence is a name rather than a word that only
+    /// the sentence start capitalises ("Chastened, Trump ...", "Clarification needed"): the
+    /// article writes it capitalised elsewhere too, or it is a pronoun, an acronym or a group.
+    /// Phrases of several words pass.
+    fn names_someone(&self, phrase: &str) -> bool {
+        let phrase = phrase.trim();
+        if phrase.contains(' ') {
+            return true;
+        }
+        matches!(phrase, "He" | "She" | "They" | "he" | "she" | "they")
+            || (phrase.len() > 1 && phrase.chars().all(|c| c.is_uppercase()))
+            || self.proper_nouns.contains(phrase)
+            || is_group(phrase)
+            || self.people.canonical(phrase).is_some()
+            || self.is_known_person(phrase)
     }
 
     fn is_known_person(&self, name: &str) -> bool {
