@@ -239,6 +239,17 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
     quotes
 }
 
+/// Marks the sentences from `first` on that start before `end` as quoted: every sentence a quote
+/// spans is the speaker's, not the writer's report.
+fn mark_quoted(sentences: &[Range<usize>], quoted: &mut [bool], first: usize, end: usize) {
+    for (ix, s) in sentences.iter().enumerate().skip(first) {
+        if s.start >= end {
+            break;
+        }
+        quoted[ix] = true;
+    }
+}
+
 /// A speaker label in capitals opening quoted words: "PENCE: ", "CHRIS WALLACE: ".
 static TRANSCRIPT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<name>\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+)?):\s+")
@@ -467,12 +478,7 @@ impl<'a> Walk<'a> {
                 {
                     goes_on = None;
                     self.extend_quote(prev, para, q.inner_start, q.inner_end);
-                    for (ix, s) in sentences.iter().enumerate().skip(sentence_ix) {
-                        if s.start >= q.inner_end {
-                            break;
-                        }
-                        quoted_sentences[ix] = true;
-                    }
+                    mark_quoted(&sentences, &mut quoted_sentences, sentence_ix, q.inner_end);
                     if q.runs_on {
                         self.running_quote = Some(prev);
                     }
@@ -509,13 +515,7 @@ impl<'a> Walk<'a> {
                 if kind == QuoteKind::Partial && !q.runs_on {
                     partials[sentence_ix].push((ix, q.inner_start..q.inner_end));
                 } else {
-                    // Every sentence the quote spans is the speaker's, not the writer's report.
-                    for (ix, s) in sentences.iter().enumerate().skip(sentence_ix) {
-                        if s.start >= q.inner_end {
-                            break;
-                        }
-                        quoted_sentences[ix] = true;
-                    }
+                    mark_quoted(&sentences, &mut quoted_sentences, sentence_ix, q.inner_end);
                 }
                 if q.runs_on {
                     self.running_quote = Some(ix);
