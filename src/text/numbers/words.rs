@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use super::lex::{Token, TokenKind, adjacent, is_word, lower};
+use super::lex::{Token, TokenKind, adjacent, is_symbol, is_word, lower};
 use super::{Form, NumberSpan};
 
 /// A hasher for the short, trusted keys of the rule tables: word lookups run for every token,
@@ -380,6 +380,18 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
             }
             break;
         }
+        // "five point five", "two hundred point zero three": the digits after "point".
+        if is_word(text, toks, k, "point")
+            && matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Hundred)
+            && let Some((fraction, used)) = word_decimals(text, toks, k + 1)
+        {
+            current += fraction;
+            n.decimal = true;
+            end = toks[k + used].end;
+            k += used + 1;
+            last = Last::Unit;
+            continue;
+        }
         let Some(class) = word_class(t.text(text)) else {
             break;
         };
@@ -552,6 +564,40 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
         n.next = k + 3;
     }
     Some(n)
+}
+
+/// The decimals written as words from token `from`: digits one by one ("zero three" -> 0.03), or
+/// one number read as the digits ("point seventy-one" -> 0.71, "point eleven" -> 0.11). The
+/// value and how many tokens it took.
+fn word_decimals(text: &str, toks: &[Token], from: usize) -> Option<(f64, usize)> {
+    let small = |k: usize| match toks.get(k).and_then(|t| word_class(t.text(text))) {
+        Some(WordClass::Small(v)) => Some(*v),
+        _ => None,
+    };
+    let mut digits = String::new();
+    let mut k = from;
+    while let Some(v) = small(k).filter(|v| *v < 10.0) {
+        digits.push(char::from(b'0' + v as u8));
+        k += 1;
+    }
+    if digits.is_empty() {
+        let tens = small(from)?;
+        let mut value = tens;
+        k = from + 1;
+        // "seventy-one": tens, a hyphen and a unit, written together.
+        if tens >= 20.0
+            && is_symbol(text, toks, k, "-")
+            && adjacent(toks, k - 1)
+            && adjacent(toks, k)
+            && let Some(unit) = small(k + 1).filter(|v| *v > 0.0 && *v < 10.0)
+        {
+            value += unit;
+            k += 2;
+        }
+        digits = format!("{value}");
+    }
+    let fraction: f64 = format!("0.{digits}").parse().ok()?;
+    Some((fraction, k - from))
 }
 
 /// The value of a fraction character ("½" -> 0.5).
