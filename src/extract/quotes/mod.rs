@@ -872,9 +872,16 @@ impl<'a> Walk<'a> {
             return;
         }
         let candidate = first.join(" ");
-        let candidate = candidate.trim_end_matches([',', '.', '\'', '’', 's']);
-        let (title, name) = split_title(candidate);
-        if looks_like_person(name) && (title.is_some() || self.is_known_person(name)) {
+        let candidate = candidate.trim_end_matches([',', '.']);
+        // "Mr. Jones's plan": the possessive goes, the name's own "s" stays.
+        let candidate = candidate
+            .strip_suffix("'s")
+            .or_else(|| candidate.strip_suffix("’s"))
+            .unwrap_or(candidate);
+        // Any title, "Mr." and "Mrs." included, says the name is a person's.
+        let (_, name) = split_title(candidate);
+        let titled = name.len() < candidate.len();
+        if looks_like_person(name) && (titled || self.is_known_person(name)) {
             self.last_person = Some(self.person(candidate, None));
         }
     }
@@ -1026,6 +1033,15 @@ impl<'a> Walk<'a> {
         let phrase = strip_connective(phrase.trim());
         if is_pronoun(phrase) {
             return self.antecedent(phrase);
+        }
+        // "I", "I've", "We're": the words of the writer or of a quote, never a speaker to
+        // remember for the next "he".
+        let first = phrase.split_whitespace().next().unwrap_or("");
+        if matches!(
+            first.split(['\'', '’']).next(),
+            Some("I" | "We" | "we" | "You" | "you")
+        ) {
+            return None;
         }
         let cleaned = clean_speaker(phrase);
         // "Clinton spokesman Nick Merrill": the descriptor is the role.
