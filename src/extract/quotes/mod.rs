@@ -239,6 +239,31 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
     quotes
 }
 
+/// Splits "Senate Majority Leader Mitch McConnell" into the office ("Senate Majority Leader")
+/// and the name ("Mitch McConnell"): the office ends with a role or title noun, capitalised as
+/// news writes it before a name, and a name of at least two words follows.
+fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
+    let words: Vec<(usize, &str)> = phrase
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - phrase.as_ptr() as usize, w))
+        .collect();
+    let last_office = words.iter().rposition(|(_, w)| {
+        let lower = w.to_lowercase();
+        ROLE_NOUNS.contains(&lower.as_str()) || TITLE_NOUNS.contains(&lower.as_str())
+    })?;
+    let name_words = &words[last_office + 1..];
+    if last_office == 0 || name_words.len() < 2 {
+        return None;
+    }
+    let (name_at, _) = name_words[0];
+    let (office, name) = (phrase[..name_at].trim_end(), &phrase[name_at..]);
+    (name_words
+        .iter()
+        .all(|(_, w)| w.starts_with(char::is_uppercase))
+        && looks_like_person(name))
+    .then_some((office, name))
+}
+
 /// Marks the sentences from `first` on that start before `end` as quoted: every sentence a quote
 /// spans is the speaker's, not the writer's report.
 fn mark_quoted(sentences: &[Range<usize>], quoted: &mut [bool], first: usize, end: usize) {
@@ -992,9 +1017,14 @@ impl<'a> Walk<'a> {
         let role = c.name("role").map(|m| clean_role(m.as_str()));
         // "The state's campaign chairman, Phil Lovas, said": the name speaks, the description
         // before it is the role.
+        // "Mitch McConnell, R-Ky., said": a party and state between commas are not a name.
+        let party_tag = |n: &str| {
+            let mut chars = n.chars();
+            matches!(chars.next(), Some('R' | 'D' | 'I')) && chars.next() == Some('-')
+        };
         let speaker = match c
             .name("apname")
-            .filter(|n| looks_like_person(split_title(n.as_str()).1))
+            .filter(|n| looks_like_person(split_title(n.as_str()).1) && !party_tag(n.as_str()))
         {
             Some(name) => {
                 let described = sp.map(|s| clean_role(strip_connective(s.trim())));
@@ -1066,6 +1096,11 @@ impl<'a> Walk<'a> {
             })
         {
             return Some(found.clone());
+        }
+        // "Senate Majority Leader Mitch McConnell": a capitalised office before the name.
+        if let Some((office, name)) = office_before_name(&cleaned) {
+            let office = office.to_string();
+            return Some(self.person(name, Some(role.unwrap_or(&office))));
         }
         if is_group(&cleaned) || !looks_like_person(split_title(&cleaned).1) {
             let name = cleaned
