@@ -12,7 +12,6 @@ pub fn about(lib: &Library) -> Reply {
         (QuoteKind::Block, "block"),
         (QuoteKind::Statement, "statement"),
         (QuoteKind::Indirect, "reported"),
-        (QuoteKind::Position, "positions"),
     ];
     let by_kind: Vec<String> = kinds
         .iter()
@@ -37,7 +36,16 @@ pub fn about(lib: &Library) -> Reply {
         .field("Articles", lib.articles.len().to_string(), true)
         .field("Published", span, true)
         .field("Sources", lib.sources.join(", "), false)
-        .field("Quotes", format!("{} ({})", lib.quotes.len(), by_kind.join(", ")), false)
+        .field(
+            "Quotes",
+            format!(
+                "{} ({}), and {} reported positions",
+                lib.quotes.len() - lib.positions,
+                by_kind.join(", "),
+                lib.positions
+            ),
+            false,
+        )
         .field("Speakers", format!("{} ({people} named people)", lib.speakers.len()), true)
         .field("Numeric claims", lib.claims.len().to_string(), true)
         .footer(corpus_footer(lib)),

@@ -36,10 +36,16 @@ pub fn article_ref(a: &Article) -> String {
 
 /// The corpus line shown under every answer.
 pub fn corpus_footer(lib: &Library) -> String {
+    // Positions are counted apart: they are the writer's report, not anyone's words.
+    let positions = match lib.positions {
+        0 => String::new(),
+        1 => " · 1 position".to_string(),
+        n => format!(" · {n} positions"),
+    };
     format!(
-        "quotebot · {} articles · {} quotes · {} claims",
+        "quotebot · {} articles · {} quotes{positions} · {} claims",
         lib.articles.len(),
-        lib.quotes.len(),
+        lib.quotes.len() - lib.positions,
         lib.claims.len()
     )
 }

@@ -1,4 +1,5 @@
-//! `/speakers [name]`: who is quoted, with roles and quote counts, ten per page.
+//! `/speakers [name]`: who is quoted, with roles and counts of quotes and reported positions,
+//! ten per page.
 
 use super::options::{Args, UserError, closest};
 use super::present::list_pages;
@@ -44,10 +45,18 @@ pub fn speakers(lib: &Library, args: &Args) -> Result<Reply, UserError> {
             } else {
                 ""
             };
-            let n = if s.quotes == 1 {
-                "1 quote".to_string()
-            } else {
-                format!("{} quotes", s.quotes)
+            let count = |n: usize, one: &str, many: &str| match n {
+                1 => format!("1 {one}"),
+                n => format!("{n} {many}"),
+            };
+            let n = match (s.quotes, s.positions) {
+                (q, 0) => count(q, "quote", "quotes"),
+                (0, p) => count(p, "position", "positions"),
+                (q, p) => format!(
+                    "{}, {}",
+                    count(q, "quote", "quotes"),
+                    count(p, "position", "positions")
+                ),
             };
             format!("{}{role}{group} · {n}", s.name)
         })

@@ -22,7 +22,10 @@ use load::{extract_all, index_with, read_through};
 pub struct SpeakerEntry {
     pub name: String,
     pub role: Option<String>,
+    /// Words they said, reported or quoted.
     pub quotes: usize,
+    /// Positions the writer reports for them ("endorsed Clinton"), counted apart.
+    pub positions: usize,
     /// "experts", "officials", an organisation: not a named person.
     pub is_group: bool,
 }
@@ -118,6 +121,8 @@ impl SharedLibrary {
 pub struct Library {
     pub articles: Vec<Article>,
     pub quotes: Vec<Quote>,
+    /// How many of `quotes` are reported positions rather than words someone said.
+    pub positions: usize,
     pub claims: Vec<Claim>,
     pub passages: Vec<Passage>,
     /// Most quoted first.
@@ -252,8 +257,14 @@ impl Library {
         for c in &extraction.claims {
             counts[by_id[&c.article]].1 += 1;
         }
+        let positions = extraction
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Position)
+            .count();
         Ok(Library {
             topics,
+            positions,
             quotes: extraction.quotes,
             claims: extraction.claims,
             articles,
@@ -397,13 +408,18 @@ fn speaker_list(quotes: &[Quote]) -> Vec<SpeakerEntry> {
         .map(|(name, qs)| SpeakerEntry {
             name: name.to_string(),
             role: most_common_role(qs.iter().filter_map(|q| q.speaker_title.as_deref())),
-            quotes: qs.len(),
+            quotes: qs.iter().filter(|q| q.kind != QuoteKind::Position).count(),
+            positions: qs.iter().filter(|q| q.kind == QuoteKind::Position).count(),
             is_group: is_group(name)
                 || qs.iter().all(|q| {
                     q.kind == QuoteKind::Indirect && q.cue.as_deref() == Some("according to")
                 }),
         })
         .collect();
-    list.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+    list.sort_by(|a, b| {
+        (b.quotes, b.positions)
+            .cmp(&(a.quotes, a.positions))
+            .then_with(|| a.name.cmp(&b.name))
+    });
     list
 }
