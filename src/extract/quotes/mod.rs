@@ -5,6 +5,8 @@
 
 mod attribution;
 mod marks;
+mod position;
+mod speakers;
 
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
@@ -13,10 +15,11 @@ use crate::text::names::{
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
-    CONJUNCTIONS, IRREGULAR_PAST, NOT_POSITION_VERBS, PARTICIPLE_CUES, RULES, TIME_WORDS,
-    clean_role, clean_speaker, is_label, opens_without_subject,
+    CONJUNCTIONS, PARTICIPLE_CUES, RULES, TIME_WORDS, clean_role, clean_speaker, is_label,
+    opens_without_subject,
 };
 use marks::{Quoted, find_quoted, opens_with_mark};
+use position::proper_nouns;
 use regex::{Captures, Regex};
 use serde::Serialize;
 use std::ops::Range;
@@ -280,25 +283,6 @@ static TRANSCRIPT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<name>\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+)?):\s+")
         .expect("transcript label pattern compiles")
 });
-
-/// The words `article` capitalises after the first word of a sentence.
-fn proper_nouns(article: &Article) -> std::collections::HashSet<String> {
-    let mut out = std::collections::HashSet::new();
-    for para in &article.paragraphs {
-        let mut sentence_start = true;
-        for token in para.text.split_whitespace() {
-            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
-            // A quotation or a bracket opens a sentence of its own: “That is ..., (Some ...
-            let opens = token.starts_with(['"', '“', '‘', '\'', '(', '[']);
-            if !sentence_start && !opens && word.starts_with(char::is_uppercase) {
-                out.insert(word.to_string());
-            }
-            sentence_start = token.ends_with(['.', '!', '?', ':', '"', '“', '”', '—'])
-                || token.starts_with(['"', '“']) && word.is_empty();
-        }
-    }
-    out
-}
 
 fn is_dash_line(text: &str) -> bool {
     text.starts_with(['—', '–']) || text.starts_with("--")
@@ -779,78 +763,6 @@ impl<'a> Walk<'a> {
         (attr.speaker.is_some() && !first_person && span.len() >= 12).then_some((span, attr, kind))
     }
 
-    /// "The union endorsed Clinton": a speaker's act or stance without a verb of saying.
-    fn position(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
-        if sentence.starts_with(char::is_uppercase)
-            && let Some(found) = self.position_clause(sentence)
-        {
-            return Some(found);
-        }
-        // "..., and Clinton pledged to ...": a position in a later clause. A conjunction after
-        // a capitalised word joins names ("the Strategic and Economic Dialogue"), not clauses.
-        let starts = sentence.char_indices().filter_map(|(i, c)| {
-            let at = i + c.len_utf8();
-            let word = sentence[at..].split(|c: char| !c.is_alphabetic()).next()?;
-            let after_name = c == ' '
-                && sentence[..i].rsplit(' ').next().is_some_and(|w| {
-                    w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic)
-                });
-            (matches!(c, ' ' | ',' | ';') && CONJUNCTIONS.contains(&word) && !after_name)
-                .then_some(at + word.len())
-        });
-        for at in starts {
-            let clause = sentence[at..].trim_start();
-            let at = sentence.len() - clause.len();
-            if let Some((span, attr)) = self.position_clause(clause) {
-                return Some((at + span.start..at + span.end, attr));
-            }
-        }
-        None
-    }
-
-    /// A position whose speaker opens `clause`.
-    fn position_clause(&mut self, clause: &str) -> Option<(Range<usize>, Attribution)> {
-        let sentence = clause;
-        let c = RULES.position.captures(sentence)?;
-        let verb = c.name("verb")?.as_str();
-        let cue = &c["cue"];
-        // "Cruz was booed": the subject of a passive is not the one acting.
-        // "Trump was like a sprinter": after a form of "be" only "-ing" is an act ("is seeking").
-        let passive_or_copula = cue
-            .split_whitespace()
-            .any(|w| matches!(w, "is" | "are" | "was" | "were" | "been" | "be"))
-            && !verb.ends_with("ing");
-        let sp = &c["sp"];
-        // "The union", "A spokesman for the firm": a determiner before a group or a role opens
-        // a subject, though it opens no name.
-        let described = sp.split_whitespace().nth(1).is_some()
-            && (is_group(sp) || ROLE_NOUNS.iter().any(|r| sp.ends_with(r)));
-        // A word after a name is a verb only if it looks like one: "The Chinese government"
-        // and "Zhejiang province" read the noun as the verb. Plain forms ("Democrats want")
-        // follow plural subjects only, and any form follows an auxiliary ("will cut").
-        let has_aux = cue.split_whitespace().nth(1).is_some();
-        let plural = sp.ends_with('s') || sp.contains(" and ") || matches!(sp, "They" | "they");
-        let looks_like_verb = has_aux
-            || verb.ends_with('s')
-            || verb.ends_with("ed")
-            || IRREGULAR_PAST.contains(&verb)
-            || (plural && !is_group(verb));
-        if NOT_POSITION_VERBS.contains(&verb)
-            || !looks_like_verb
-            || is_group(verb)
-            || passive_or_copula
-            || (opens_without_subject(sp) && !described)
-            || !self.is_subject(sp)
-        {
-            return None;
-        }
-        let attr = self.attribution_from(&c, sentence);
-        // The verb stays in the words: "endorsed Clinton", not "Clinton".
-        let verb_start = c.name("cue")?.start();
-        let content_start = c.name("content")?.start();
-        (sentence.len() - content_start > 8).then_some((verb_start..sentence.len(), attr))
-    }
-
     /// "..., but X said (that) CLAUSE": tried from each conjunction inside the sentence.
     fn speaker_mid(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
         let starts = sentence.char_indices().filter_map(|(i, c)| {
@@ -911,293 +823,11 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// Whether a phrase opening a sentence names someone who can hold a position: a pronoun, a
-    /// phrase of several words, an acronym, or a word the article capitalises mid-sentence too.
-    fn is_subject(&self, phrase: &str) -> bool {
-        let phrase = phrase.trim();
-        // "Trump's plan would ...": the subject is the plan, and the word read as the verb is a
-        // noun; "It's", "They've" and "I'm" are not subjects either.
-        let clitic = ["s", "ve", "m", "re", "ll", "d"]
-            .iter()
-            .any(|c| phrase.ends_with(&format!("'{c}")) || phrase.ends_with(&format!("’{c}")));
-        if clitic {
-            return false;
-        }
-        let words: Vec<&str> = phrase.split_whitespace().collect();
-        // "encouraging his supporters", "Injecting Clinton": a clause, not a subject.
-        let first = words.first().copied().unwrap_or("");
-        let lowercase = first.starts_with(char::is_lowercase)
-            && !matches!(first, "he" | "she" | "they" | "the");
-        if lowercase
-            || matches!(first, "Neither" | "Nor" | "Not" | "No" | "Every" | "Any")
-            || (words.len() > 1 && (first.ends_with("ing") || first.ends_with("ly")))
-        {
-            return false;
-        }
-        match words.as_slice() {
-            [one] => {
-                matches!(*one, "He" | "She" | "They" | "he" | "she" | "they")
-                    || (one.len() > 1 && one.chars().all(|c| c.is_uppercase()))
-                    || self.proper_nouns.contains(*one)
-                    || is_group(one)
-                    || self.is_known_person(one)
-            }
-            _ => true,
-        }
-    }
-
-    /// Whether one capitalised word opening a sentence is a name rather than a word that only
-    /// the sentence start capitalises ("Chastened, Trump ...", "Clarification needed"): the
-    /// article writes it capitalised elsewhere too, or it is a pronoun, an acronym or a group.
-    /// Phrases of several words pass.
-    fn names_someone(&self, phrase: &str) -> bool {
-        let phrase = phrase.trim();
-        if phrase.contains(' ') {
-            return true;
-        }
-        matches!(phrase, "He" | "She" | "They" | "he" | "she" | "they")
-            || (phrase.len() > 1 && phrase.chars().all(|c| c.is_uppercase()))
-            || self.proper_nouns.contains(phrase)
-            || is_group(phrase)
-            || self.people.canonical(phrase).is_some()
-            || self.is_known_person(phrase)
-    }
-
     fn is_known_person(&self, name: &str) -> bool {
         self.quotes
             .iter()
             .filter_map(|q| q.speaker.as_deref())
             .any(|s| s == name || s.split_whitespace().any(|w| w == name))
-    }
-
-    /// The attribution in captures `sp`/`sp2`, `cue`/`cue2`, `role`, `rest` of an "after" pattern.
-    fn attribution_after(&mut self, c: &Captures<'_>, haystack: &str) -> Attribution {
-        let mut attr = self.attribution_from(c, haystack);
-        let sp_end = c.name("sp").or(c.name("sp2")).map_or(0, |m| m.end());
-        let mut rest = &haystack[sp_end..];
-        if let Some(cue2) = c.name("cue2")
-            && cue2.end() > sp_end
-        {
-            rest = &haystack[cue2.end()..];
-        }
-        if let Some(p) = RULES.place_after.captures(rest) {
-            attr.place = Some(p["place"].to_string());
-            rest = &rest[p.get(0).unwrap().end()..];
-        }
-        if c.name("role").is_none()
-            && let Some(r) = RULES
-                .role_after
-                .captures(rest)
-                .filter(|r| is_role(&r["role"]))
-        {
-            let role = clean_role(&r["role"]);
-            if let Some(sp) = attr.speaker.as_mut()
-                && !is_pronoun(&sp.name)
-                && !role.is_empty()
-            {
-                sp.title = Some(role);
-                self.remember(sp.clone());
-            }
-            rest = &rest[r.get(0).unwrap().end()..];
-            rest = rest.trim_start_matches(',');
-        }
-        if let Some(o) = RULES.occasion_after.captures(rest) {
-            self.set_occasion(&mut attr, o["occ"].to_string());
-        }
-        attr
-    }
-
-    /// Speaker, role and cue from named captures, pronouns resolved.
-    fn attribution_from(&mut self, c: &Captures<'_>, _haystack: &str) -> Attribution {
-        let sp = c.name("sp").or(c.name("sp2")).map(|m| m.as_str());
-        let cue = c
-            .name("cue")
-            .or(c.name("cue2"))
-            .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
-        let role = c.name("role").map(|m| clean_role(m.as_str()));
-        // "The state's campaign chairman, Phil Lovas, said": the name speaks, the description
-        // before it is the role.
-        // "Mitch McConnell, R-Ky., said": a party and state between commas are not a name.
-        let party_tag = |n: &str| {
-            let mut chars = n.chars();
-            matches!(chars.next(), Some('R' | 'D' | 'I')) && chars.next() == Some('-')
-        };
-        let speaker = match c
-            .name("apname")
-            .filter(|n| looks_like_person(split_title(n.as_str()).1) && !party_tag(n.as_str()))
-        {
-            Some(name) => {
-                let described = sp.map(|s| clean_role(strip_connective(s.trim())));
-                let speaker = self.resolve(name.as_str(), described.as_deref());
-                if let (Some(sp), Some(d)) = (&speaker, described.as_deref().and_then(sex_of)) {
-                    self.sexes.insert(sp.name.clone(), d);
-                }
-                speaker
-            }
-            None => sp.and_then(|sp| self.resolve(sp, role.as_deref())),
-        };
-        Attribution {
-            speaker,
-            cue,
-            ..Attribution::default()
-        }
-    }
-
-    fn set_occasion(&self, attr: &mut Attribution, occasion: String) {
-        let occasion = occasion.trim().to_string();
-        attr.said_on = find_dates(&occasion).last().map(|d| d.date).or_else(|| {
-            occasion
-                .contains("last month")
-                .then(|| {
-                    self.article()
-                        .published
-                        .and_then(PartialDate::previous_month)
-                })
-                .flatten()
-        });
-        attr.occasion = Some(occasion);
-    }
-
-    /// A speaker phrase resolved: pronouns to the person last named, titles split off.
-    fn resolve(&mut self, phrase: &str, role: Option<&str>) -> Option<Speaker> {
-        let phrase = strip_connective(phrase.trim());
-        if is_pronoun(phrase) {
-            return self.antecedent(phrase);
-        }
-        // "I", "I've", "We're": the words of the writer or of a quote, never a speaker to
-        // remember for the next "he".
-        let first = phrase.split_whitespace().next().unwrap_or("");
-        if matches!(
-            first.split(['\'', '’']).next(),
-            Some("I" | "We" | "we" | "You" | "you")
-        ) {
-            return None;
-        }
-        let cleaned = clean_speaker(phrase);
-        // "Clinton spokesman Nick Merrill": the descriptor is the role.
-        if let Some(c) = RULES.described_person.captures(&cleaned)
-            && looks_like_person(&c["name"])
-        {
-            let desc = c["desc"].to_string();
-            let name = c["name"].to_string();
-            let sex = sex_of(&desc);
-            let speaker = self.person(&name, Some(role.unwrap_or(&desc)));
-            if let Some(sex) = sex {
-                self.sexes.insert(speaker.name.clone(), sex);
-            }
-            return Some(speaker);
-        }
-        // "the senator", "The Indiana governor": the last person given that role.
-        if let Some(noun) = definite_role(&cleaned)
-            && let Some(found) = self.recent.iter().rev().find(|p| {
-                p.title
-                    .as_deref()
-                    .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == noun))
-            })
-        {
-            return Some(found.clone());
-        }
-        // "Senate Majority Leader Mitch McConnell": a capitalised office before the name.
-        if let Some((office, name)) = office_before_name(&cleaned) {
-            let office = office.to_string();
-            return Some(self.person(name, Some(role.unwrap_or(&office))));
-        }
-        if is_group(&cleaned) || !looks_like_person(split_title(&cleaned).1) {
-            let name = cleaned
-                .strip_prefix("The ")
-                .filter(|rest| {
-                    is_group(rest) && rest.chars().next().is_some_and(char::is_lowercase)
-                })
-                .map_or(cleaned.clone(), str::to_string);
-            let speaker = Speaker {
-                name,
-                title: role.map(str::to_string),
-            };
-            if is_group(&speaker.name) {
-                self.last_group = Some(speaker.clone());
-            }
-            return Some(speaker);
-        }
-        Some(self.person(&cleaned, role))
-    }
-
-    /// Whom a pronoun refers to: "they" to the group last named, else the person; "he" and
-    /// "she" to the person last named, passing over one the text has shown to be of the other
-    /// sex ("Mrs. Clinton ... Mr. Trump ... she said" is Clinton).
-    fn antecedent(&self, pronoun: &str) -> Option<Speaker> {
-        let wanted = match pronoun.to_lowercase().as_str() {
-            "he" => Some(Sex::Male),
-            "she" => Some(Sex::Female),
-            _ => None,
-        };
-        let Some(wanted) = wanted else {
-            return self
-                .last_group
-                .clone()
-                .or_else(|| self.last_person.clone())
-                .or_else(|| self.last_quote_speaker.clone());
-        };
-        let last = self
-            .last_person
-            .clone()
-            .or_else(|| self.last_quote_speaker.clone());
-        if last
-            .as_ref()
-            .is_none_or(|p| self.sexes.get(&p.name).is_none_or(|s| *s == wanted))
-        {
-            return last;
-        }
-        self.recent
-            .iter()
-            .rev()
-            .find(|p| self.sexes.get(&p.name) == Some(&wanted))
-            .cloned()
-            .or(last)
-    }
-
-    /// A person named in the text, with what this article already knows of their role.
-    fn person(&mut self, written: &str, role: Option<&str>) -> Speaker {
-        let (title, name) = split_title(written.trim());
-        let name = name.trim_end_matches([',', '.']).to_string();
-        self.people.add(&name);
-        let name = self.people.canonical(&name).unwrap_or(name);
-        if let Some(sex) = sex_of(written).or_else(|| role.and_then(sex_of)) {
-            self.sexes.insert(name.clone(), sex);
-        }
-        let role = role
-            .map(clean_role)
-            .or_else(|| title.map(str::to_string))
-            .or_else(|| self.known_role(&name));
-        let speaker = Speaker { name, title: role };
-        self.remember(speaker.clone());
-        speaker
-    }
-
-    fn known_role(&self, name: &str) -> Option<String> {
-        [
-            &self.last_person,
-            &self.last_quote_speaker,
-            &self.statement_speaker,
-        ]
-        .into_iter()
-        .flatten()
-        .find(|s| s.name == name)
-        .and_then(|s| s.title.clone())
-        .or_else(|| {
-            self.quotes
-                .iter()
-                .rev()
-                .find(|q| q.speaker.as_deref() == Some(name))
-                .and_then(|q| q.speaker_title.clone())
-        })
-    }
-
-    fn remember(&mut self, speaker: Speaker) {
-        if !is_group(&speaker.name) && looks_like_person(&speaker.name) {
-            self.recent.retain(|p| p.name != speaker.name);
-            self.recent.push(speaker.clone());
-            self.last_person = Some(speaker);
-        }
     }
 }
 

@@ -1,0 +1,156 @@
+//! Reported positions: what a named person or body wants, backs or did, as the writer reports it
+//! without a verb of saying ("The union endorsed Clinton", "..., and Clinton unveiled a plan").
+//! Owns the checks that the words before the verb name someone and that the verb is one.
+
+use super::attribution::{
+    CONJUNCTIONS, IRREGULAR_PAST, NOT_POSITION_VERBS, RULES, opens_without_subject,
+};
+use super::{Attribution, Walk};
+use crate::corpus::Article;
+use crate::text::names::{ROLE_NOUNS, is_group};
+use std::ops::Range;
+
+impl Walk<'_> {
+    /// "The union endorsed Clinton": a speaker's act or stance without a verb of saying.
+    pub(super) fn position(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
+        if sentence.starts_with(char::is_uppercase)
+            && let Some(found) = self.position_clause(sentence)
+        {
+            return Some(found);
+        }
+        // "..., and Clinton pledged to ...": a position in a later clause. A conjunction after
+        // a capitalised word joins names ("the Strategic and Economic Dialogue"), not clauses.
+        let starts = sentence.char_indices().filter_map(|(i, c)| {
+            let at = i + c.len_utf8();
+            let word = sentence[at..].split(|c: char| !c.is_alphabetic()).next()?;
+            let after_name = c == ' '
+                && sentence[..i].rsplit(' ').next().is_some_and(|w| {
+                    w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic)
+                });
+            (matches!(c, ' ' | ',' | ';') && CONJUNCTIONS.contains(&word) && !after_name)
+                .then_some(at + word.len())
+        });
+        for at in starts {
+            let clause = sentence[at..].trim_start();
+            let at = sentence.len() - clause.len();
+            if let Some((span, attr)) = self.position_clause(clause) {
+                return Some((at + span.start..at + span.end, attr));
+            }
+        }
+        None
+    }
+
+    /// A position whose speaker opens `clause`.
+    fn position_clause(&mut self, clause: &str) -> Option<(Range<usize>, Attribution)> {
+        let sentence = clause;
+        let c = RULES.position.captures(sentence)?;
+        let verb = c.name("verb")?.as_str();
+        let cue = &c["cue"];
+        // "Cruz was booed": the subject of a passive is not the one acting.
+        // "Trump was like a sprinter": after a form of "be" only "-ing" is an act ("is seeking").
+        let passive_or_copula = cue
+            .split_whitespace()
+            .any(|w| matches!(w, "is" | "are" | "was" | "were" | "been" | "be"))
+            && !verb.ends_with("ing");
+        let sp = &c["sp"];
+        // "The union", "A spokesman for the firm": a determiner before a group or a role opens
+        // a subject, though it opens no name.
+        let described = sp.split_whitespace().nth(1).is_some()
+            && (is_group(sp) || ROLE_NOUNS.iter().any(|r| sp.ends_with(r)));
+        // A word after a name is a verb only if it looks like one: "The Chinese government"
+        // and "Zhejiang province" read the noun as the verb. Plain forms ("Democrats want")
+        // follow plural subjects only, and any form follows an auxiliary ("will cut").
+        let has_aux = cue.split_whitespace().nth(1).is_some();
+        let plural = sp.ends_with('s') || sp.contains(" and ") || matches!(sp, "They" | "they");
+        let looks_like_verb = has_aux
+            || verb.ends_with('s')
+            || verb.ends_with("ed")
+            || IRREGULAR_PAST.contains(&verb)
+            || (plural && !is_group(verb));
+        if NOT_POSITION_VERBS.contains(&verb)
+            || !looks_like_verb
+            || is_group(verb)
+            || passive_or_copula
+            || (opens_without_subject(sp) && !described)
+            || !self.is_subject(sp)
+        {
+            return None;
+        }
+        let attr = self.attribution_from(&c, sentence);
+        // The verb stays in the words: "endorsed Clinton", not "Clinton".
+        let verb_start = c.name("cue")?.start();
+        let content_start = c.name("content")?.start();
+        (sentence.len() - content_start > 8).then_some((verb_start..sentence.len(), attr))
+    }
+
+    /// Whether a phrase opening a sentence names someone who can hold a position: a pronoun, a
+    /// phrase of several words, an acronym, or a word the article capitalises mid-sentence too.
+    fn is_subject(&self, phrase: &str) -> bool {
+        let phrase = phrase.trim();
+        // "Trump's plan would ...": the subject is the plan, and the word read as the verb is a
+        // noun; "It's", "They've" and "I'm" are not subjects either.
+        let clitic = ["s", "ve", "m", "re", "ll", "d"]
+            .iter()
+            .any(|c| phrase.ends_with(&format!("'{c}")) || phrase.ends_with(&format!("’{c}")));
+        if clitic {
+            return false;
+        }
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        // "encouraging his supporters", "Injecting Clinton": a clause, not a subject.
+        let first = words.first().copied().unwrap_or("");
+        let lowercase = first.starts_with(char::is_lowercase)
+            && !matches!(first, "he" | "she" | "they" | "the");
+        if lowercase
+            || matches!(first, "Neither" | "Nor" | "Not" | "No" | "Every" | "Any")
+            || (words.len() > 1 && (first.ends_with("ing") || first.ends_with("ly")))
+        {
+            return false;
+        }
+        match words.as_slice() {
+            [one] => {
+                matches!(*one, "He" | "She" | "They" | "he" | "she" | "they")
+                    || (one.len() > 1 && one.chars().all(|c| c.is_uppercase()))
+                    || self.proper_nouns.contains(*one)
+                    || is_group(one)
+                    || self.is_known_person(one)
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether one capitalised word opening a sentence is a name rather than a word that only
+    /// the sentence start capitalises ("Chastened, Trump ...", "Clarification needed"): the
+    /// article writes it capitalised elsewhere too, or it is a pronoun, an acronym or a group.
+    /// Phrases of several words pass.
+    pub(super) fn names_someone(&self, phrase: &str) -> bool {
+        let phrase = phrase.trim();
+        if phrase.contains(' ') {
+            return true;
+        }
+        matches!(phrase, "He" | "She" | "They" | "he" | "she" | "they")
+            || (phrase.len() > 1 && phrase.chars().all(|c| c.is_uppercase()))
+            || self.proper_nouns.contains(phrase)
+            || is_group(phrase)
+            || self.people.canonical(phrase).is_some()
+            || self.is_known_person(phrase)
+    }
+}
+
+/// The words `article` capitalises after the first word of a sentence.
+pub(super) fn proper_nouns(article: &Article) -> std::collections::HashSet<String> {
+    let mut out = std::collections::HashSet::new();
+    for para in &article.paragraphs {
+        let mut sentence_start = true;
+        for token in para.text.split_whitespace() {
+            let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+            // A quotation or a bracket opens a sentence of its own: “That is ..., (Some ...
+            let opens = token.starts_with(['"', '“', '‘', '\'', '(', '[']);
+            if !sentence_start && !opens && word.starts_with(char::is_uppercase) {
+                out.insert(word.to_string());
+            }
+            sentence_start = token.ends_with(['.', '!', '?', ':', '"', '“', '”', '—'])
+                || token.starts_with(['"', '“']) && word.is_empty();
+        }
+    }
+    out
+}

@@ -1,0 +1,237 @@
+//! Speakers: turns the phrase an attribution names ("the senator", "he", "Senate Majority Leader
+//! Mitch McConnell, R-Ky.") into the person or group it means, as far as the article has told,
+//! and keeps the running memory of who was named last.
+
+use super::*;
+
+impl Walk<'_> {
+    /// The attribution in captures `sp`/`sp2`, `cue`/`cue2`, `role`, `rest` of an "after" pattern.
+    pub(super) fn attribution_after(&mut self, c: &Captures<'_>, haystack: &str) -> Attribution {
+        let mut attr = self.attribution_from(c, haystack);
+        let sp_end = c.name("sp").or(c.name("sp2")).map_or(0, |m| m.end());
+        let mut rest = &haystack[sp_end..];
+        if let Some(cue2) = c.name("cue2")
+            && cue2.end() > sp_end
+        {
+            rest = &haystack[cue2.end()..];
+        }
+        if let Some(p) = RULES.place_after.captures(rest) {
+            attr.place = Some(p["place"].to_string());
+            rest = &rest[p.get(0).unwrap().end()..];
+        }
+        if c.name("role").is_none()
+            && let Some(r) = RULES
+                .role_after
+                .captures(rest)
+                .filter(|r| is_role(&r["role"]))
+        {
+            let role = clean_role(&r["role"]);
+            if let Some(sp) = attr.speaker.as_mut()
+                && !is_pronoun(&sp.name)
+                && !role.is_empty()
+            {
+                sp.title = Some(role);
+                self.remember(sp.clone());
+            }
+            rest = &rest[r.get(0).unwrap().end()..];
+            rest = rest.trim_start_matches(',');
+        }
+        if let Some(o) = RULES.occasion_after.captures(rest) {
+            self.set_occasion(&mut attr, o["occ"].to_string());
+        }
+        attr
+    }
+
+    /// Speaker, role and cue from named captures, pronouns resolved.
+    pub(super) fn attribution_from(&mut self, c: &Captures<'_>, _haystack: &str) -> Attribution {
+        let sp = c.name("sp").or(c.name("sp2")).map(|m| m.as_str());
+        let cue = c
+            .name("cue")
+            .or(c.name("cue2"))
+            .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+        let role = c.name("role").map(|m| clean_role(m.as_str()));
+        // "The state's campaign chairman, Phil Lovas, said": the name speaks, the description
+        // before it is the role.
+        // "Mitch McConnell, R-Ky., said": a party and state between commas are not a name.
+        let party_tag = |n: &str| {
+            let mut chars = n.chars();
+            matches!(chars.next(), Some('R' | 'D' | 'I')) && chars.next() == Some('-')
+        };
+        let speaker = match c
+            .name("apname")
+            .filter(|n| looks_like_person(split_title(n.as_str()).1) && !party_tag(n.as_str()))
+        {
+            Some(name) => {
+                let described = sp.map(|s| clean_role(strip_connective(s.trim())));
+                let speaker = self.resolve(name.as_str(), described.as_deref());
+                if let (Some(sp), Some(d)) = (&speaker, described.as_deref().and_then(sex_of)) {
+                    self.sexes.insert(sp.name.clone(), d);
+                }
+                speaker
+            }
+            None => sp.and_then(|sp| self.resolve(sp, role.as_deref())),
+        };
+        Attribution {
+            speaker,
+            cue,
+            ..Attribution::default()
+        }
+    }
+
+    pub(super) fn set_occasion(&self, attr: &mut Attribution, occasion: String) {
+        let occasion = occasion.trim().to_string();
+        attr.said_on = find_dates(&occasion).last().map(|d| d.date).or_else(|| {
+            occasion
+                .contains("last month")
+                .then(|| {
+                    self.article()
+                        .published
+                        .and_then(PartialDate::previous_month)
+                })
+                .flatten()
+        });
+        attr.occasion = Some(occasion);
+    }
+
+    /// A speaker phrase resolved: pronouns to the person last named, titles split off.
+    pub(super) fn resolve(&mut self, phrase: &str, role: Option<&str>) -> Option<Speaker> {
+        let phrase = strip_connective(phrase.trim());
+        if is_pronoun(phrase) {
+            return self.antecedent(phrase);
+        }
+        // "I", "I've", "We're": the words of the writer or of a quote, never a speaker to
+        // remember for the next "he".
+        let first = phrase.split_whitespace().next().unwrap_or("");
+        if matches!(
+            first.split(['\'', '’']).next(),
+            Some("I" | "We" | "we" | "You" | "you")
+        ) {
+            return None;
+        }
+        let cleaned = clean_speaker(phrase);
+        // "Clinton spokesman Nick Merrill": the descriptor is the role.
+        if let Some(c) = RULES.described_person.captures(&cleaned)
+            && looks_like_person(&c["name"])
+        {
+            let desc = c["desc"].to_string();
+            let name = c["name"].to_string();
+            let sex = sex_of(&desc);
+            let speaker = self.person(&name, Some(role.unwrap_or(&desc)));
+            if let Some(sex) = sex {
+                self.sexes.insert(speaker.name.clone(), sex);
+            }
+            return Some(speaker);
+        }
+        // "the senator", "The Indiana governor": the last person given that role.
+        if let Some(noun) = definite_role(&cleaned)
+            && let Some(found) = self.recent.iter().rev().find(|p| {
+                p.title
+                    .as_deref()
+                    .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == noun))
+            })
+        {
+            return Some(found.clone());
+        }
+        // "Senate Majority Leader Mitch McConnell": a capitalised office before the name.
+        if let Some((office, name)) = office_before_name(&cleaned) {
+            let office = office.to_string();
+            return Some(self.person(name, Some(role.unwrap_or(&office))));
+        }
+        if is_group(&cleaned) || !looks_like_person(split_title(&cleaned).1) {
+            let name = cleaned
+                .strip_prefix("The ")
+                .filter(|rest| {
+                    is_group(rest) && rest.chars().next().is_some_and(char::is_lowercase)
+                })
+                .map_or(cleaned.clone(), str::to_string);
+            let speaker = Speaker {
+                name,
+                title: role.map(str::to_string),
+            };
+            if is_group(&speaker.name) {
+                self.last_group = Some(speaker.clone());
+            }
+            return Some(speaker);
+        }
+        Some(self.person(&cleaned, role))
+    }
+
+    /// Whom a pronoun refers to: "they" to the group last named, else the person; "he" and
+    /// "she" to the person last named, passing over one the text has shown to be of the other
+    /// sex ("Mrs. Clinton ... Mr. Trump ... she said" is Clinton).
+    pub(super) fn antecedent(&self, pronoun: &str) -> Option<Speaker> {
+        let wanted = match pronoun.to_lowercase().as_str() {
+            "he" => Some(Sex::Male),
+            "she" => Some(Sex::Female),
+            _ => None,
+        };
+        let Some(wanted) = wanted else {
+            return self
+                .last_group
+                .clone()
+                .or_else(|| self.last_person.clone())
+                .or_else(|| self.last_quote_speaker.clone());
+        };
+        let last = self
+            .last_person
+            .clone()
+            .or_else(|| self.last_quote_speaker.clone());
+        if last
+            .as_ref()
+            .is_none_or(|p| self.sexes.get(&p.name).is_none_or(|s| *s == wanted))
+        {
+            return last;
+        }
+        self.recent
+            .iter()
+            .rev()
+            .find(|p| self.sexes.get(&p.name) == Some(&wanted))
+            .cloned()
+            .or(last)
+    }
+
+    /// A person named in the text, with what this article already knows of their role.
+    pub(super) fn person(&mut self, written: &str, role: Option<&str>) -> Speaker {
+        let (title, name) = split_title(written.trim());
+        let name = name.trim_end_matches([',', '.']).to_string();
+        self.people.add(&name);
+        let name = self.people.canonical(&name).unwrap_or(name);
+        if let Some(sex) = sex_of(written).or_else(|| role.and_then(sex_of)) {
+            self.sexes.insert(name.clone(), sex);
+        }
+        let role = role
+            .map(clean_role)
+            .or_else(|| title.map(str::to_string))
+            .or_else(|| self.known_role(&name));
+        let speaker = Speaker { name, title: role };
+        self.remember(speaker.clone());
+        speaker
+    }
+
+    pub(super) fn known_role(&self, name: &str) -> Option<String> {
+        [
+            &self.last_person,
+            &self.last_quote_speaker,
+            &self.statement_speaker,
+        ]
+        .into_iter()
+        .flatten()
+        .find(|s| s.name == name)
+        .and_then(|s| s.title.clone())
+        .or_else(|| {
+            self.quotes
+                .iter()
+                .rev()
+                .find(|q| q.speaker.as_deref() == Some(name))
+                .and_then(|q| q.speaker_title.clone())
+        })
+    }
+
+    pub(super) fn remember(&mut self, speaker: Speaker) {
+        if !is_group(&speaker.name) && looks_like_person(&speaker.name) {
+            self.recent.retain(|p| p.name != speaker.name);
+            self.recent.push(speaker.clone());
+            self.last_person = Some(speaker);
+        }
+    }
+}
