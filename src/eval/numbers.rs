@@ -276,38 +276,29 @@ fn load_quantulum(path: &Path) -> Result<Vec<Case>, EvalError> {
                 .unwrap_or(0);
             cursor = start + surface.len();
             let unit_name = r["unit"].as_str().unwrap_or("");
-            if let Some(&(_, count)) = QUANTULUM_COUNTS.iter().find(|(n, _)| *n == unit_name) {
-                let scaled = |v: Option<f64>| v.map(|v| v * count);
-                let (value, value_max) = match (value, r["uncertainty"].as_f64()) {
-                    (Some(v), Some(u)) => (Some(v - u), Some(v + u)),
-                    (v, _) => (v, None),
-                };
-                gold.push(Gold {
-                    start,
-                    end: start + surface.len(),
-                    value: scaled(value),
-                    value_max: scaled(value_max),
-                    unit: GoldUnit::Plain,
-                    qualifier: None,
-                });
-                continue;
-            }
-            let unit = QUANTULUM_UNITS
-                .iter()
-                .find(|(n, _)| *n == unit_name)
-                .map_or_else(
-                    || GoldUnit::Unsupported(unit_name.to_string()),
-                    |(_, u)| u.clone(),
-                );
             let (value, value_max) = match (value, r["uncertainty"].as_f64()) {
                 (Some(v), Some(u)) => (Some(v - u), Some(v + u)),
                 (v, _) => (v, None),
             };
+            // "a dozen eggs": a count unit is a plain number of that many.
+            let (unit, count) = match QUANTULUM_COUNTS.iter().find(|(n, _)| *n == unit_name) {
+                Some(&(_, count)) => (GoldUnit::Plain, count),
+                None => (
+                    QUANTULUM_UNITS
+                        .iter()
+                        .find(|(n, _)| *n == unit_name)
+                        .map_or_else(
+                            || GoldUnit::Unsupported(unit_name.to_string()),
+                            |(_, u)| u.clone(),
+                        ),
+                    1.0,
+                ),
+            };
             gold.push(Gold {
                 start,
                 end: start + surface.len(),
-                value,
-                value_max,
+                value: value.map(|v| v * count),
+                value_max: value_max.map(|v| v * count),
                 unit,
                 qualifier: None,
             });

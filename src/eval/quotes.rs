@@ -491,24 +491,34 @@ fn coverage(pred: &Range<usize>, gold: &[Range<usize>]) -> f64 {
     inside as f64 / total as f64
 }
 
+/// The most of any gold quote that `pred` covers, in 0..=1: how a prediction is judged correct.
+fn best_coverage(pred: &Prediction, gold: &[GoldQuote]) -> f64 {
+    gold.iter()
+        .map(|g| coverage(&pred.span, &g.content))
+        .fold(0.0, f64::max)
+}
+
+/// The prediction that covers most of `gold`, and how much: how a gold quote is judged found,
+/// and whose speaker is judged.
+fn best_prediction<'p>(gold: &GoldQuote, preds: &'p [Prediction]) -> Option<(f64, &'p Prediction)> {
+    preds
+        .iter()
+        .map(|p| (coverage(&p.span, &gold.content), p))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+}
+
 /// Adds one article's counts to `tally`; `text` is used to resolve pronoun sources.
 fn score_article(gold: &[GoldQuote], preds: &[Prediction], text: &str, tally: &mut Tally) {
     tally.gold += gold.len();
     tally.predicted += preds.len();
     for pred in preds {
-        let best = gold
-            .iter()
-            .map(|g| coverage(&pred.span, &g.content))
-            .fold(0.0, f64::max);
+        let best = best_coverage(pred, gold);
         for (k, t) in THRESHOLDS.iter().enumerate() {
             tally.correct[k] += usize::from(best >= *t);
         }
     }
     for g in gold {
-        let best = preds
-            .iter()
-            .map(|p| (coverage(&p.span, &g.content), p))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let best = best_prediction(g, preds);
         let Some((cov, pred)) = best else { continue };
         for (k, t) in THRESHOLDS.iter().enumerate() {
             tally.found[k] += usize::from(cov >= *t);
@@ -549,10 +559,7 @@ fn list_errors(name: &str, gold: &[GoldQuote], preds: &[Prediction], text: &str)
     };
     let file = name.rsplit('/').next().unwrap_or(name);
     for g in gold {
-        let best = preds
-            .iter()
-            .map(|p| (coverage(&p.span, &g.content), p))
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let best = best_prediction(g, preds);
         let source = g.source.as_ref().map_or("-", |s| s.text.as_str());
         let cue = g.cue.as_deref().unwrap_or("-");
         match best {
@@ -583,10 +590,7 @@ fn list_errors(name: &str, gold: &[GoldQuote], preds: &[Prediction], text: &str)
         }
     }
     for p in preds {
-        let best = gold
-            .iter()
-            .map(|g| coverage(&p.span, &g.content))
-            .fold(0.0, f64::max);
+        let best = best_coverage(p, gold);
         if best < THRESHOLDS[0] {
             eprintln!(
                 "FALSE {file} speaker={} :: {}",

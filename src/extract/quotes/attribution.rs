@@ -487,6 +487,9 @@ pub struct Rules {
     pub position: Regex,
     /// "PENCE: Well, ..." and "Politifact: Donald Trump Is Right": a speaker label and a colon.
     pub colon_line: Regex,
+    /// "PENCE: ", "CHRIS WALLACE: ": a transcript's speaker label in capitals opening quoted
+    /// words, up to the text it labels.
+    pub transcript_label: Regex,
     /// "CLAUSE, X said" / "CLAUSE, said X, ROLE".
     pub speaker_last: Regex,
     /// "CLAUSE, according to X" and "According to X, CLAUSE".
@@ -557,6 +560,9 @@ fn alternation_any_case(words: &[&str]) -> String {
     all.extend(capitalised.iter().map(String::as_str));
     alternation(&all)
 }
+
+/// A speaker label as transcripts write it, in capitals: "PENCE", "CHRIS WALLACE".
+const CAPITALS_LABEL: &str = r"\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+)?";
 
 /// Auxiliaries and adverbs that may stand between a speaker and the verb of a position.
 const POSITION_AUX: &str = r"has|have|had|will|would|could|should|may|might|must|can|cannot|did|does|do|is|are|was|were|been|also|not|never|now|still|then|later|once|already|again|(?:does|did|do|is|are|was|were|has|have|had|could|would|should|can|wo)n['’]t";
@@ -918,8 +924,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?:{OPENING_CONNECTIVES}\s+)?(?P<sp>{speaker}){role}?\s+(?P<cue>(?:(?:{POSITION_AUX})\s+)*(?:\p{{Ll}}+ly\s+)?(?P<verb>\p{{Ll}}[\p{{Ll}}\-]+))(?:\s+(?:to|that|on|about|for|with|against|of|in))?\s+(?P<content>\S)"
         )),
         colon_line: build(format!(
-            r"^(?P<sp>\p{{Lu}}[\p{{Lu}}'’\-]+(?:\s+\p{{Lu}}[\p{{Lu}}'’\-]+)?|{person}):\s+(?P<content>\S)"
+            r"^(?P<sp>{CAPITALS_LABEL}|{person}):\s+(?P<content>\S)"
         )),
+        transcript_label: build(format!(r"^(?P<name>{CAPITALS_LABEL}):\s+")),
         speaker_last: build(format!(
             r"^(?P<content>.{{10,}}?),\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
         )),

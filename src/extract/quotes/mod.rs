@@ -20,10 +20,9 @@ use attribution::{
 };
 use marks::{Quoted, find_quoted, opens_with_mark};
 use position::proper_nouns;
-use regex::{Captures, Regex};
+use regex::Captures;
 use serde::Serialize;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 pub use attribution::{CLAUSE_CUES, CUES};
 
@@ -267,6 +266,17 @@ fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
     .then_some((office, name))
 }
 
+/// The conjunctions inside `sentence` after which a new clause, and so a new speaker, can start
+/// ("..., but X said"): each word of [`CONJUNCTIONS`] after a space, a comma or a semicolon, with
+/// its byte offset.
+fn conjunctions(sentence: &str) -> impl Iterator<Item = (usize, &str)> {
+    sentence.char_indices().filter_map(move |(i, c)| {
+        let at = i + c.len_utf8();
+        let word = sentence[at..].split(|c: char| !c.is_alphabetic()).next()?;
+        (matches!(c, ' ' | ',' | ';') && CONJUNCTIONS.contains(&word)).then_some((at, word))
+    })
+}
+
 /// Marks the sentences from `first` on that start before `end` as quoted: every sentence a quote
 /// spans is the speaker's, not the writer's report.
 fn mark_quoted(sentences: &[Range<usize>], quoted: &mut [bool], first: usize, end: usize) {
@@ -277,12 +287,6 @@ fn mark_quoted(sentences: &[Range<usize>], quoted: &mut [bool], first: usize, en
         quoted[ix] = true;
     }
 }
-
-/// A speaker label in capitals opening quoted words: "PENCE: ", "CHRIS WALLACE: ".
-static TRANSCRIPT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<name>\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+)?):\s+")
-        .expect("transcript label pattern compiles")
-});
 
 fn is_dash_line(text: &str) -> bool {
     text.starts_with(['—', '–']) || text.starts_with("--")
@@ -500,7 +504,7 @@ impl<'a> Walk<'a> {
                         .unwrap_or_default();
                     // A transcript quoted whole: "“PENCE: Well, look, ...": the label speaks.
                     if attr.speaker.is_none()
-                        && let Some(label) = TRANSCRIPT_LABEL.captures(inner)
+                        && let Some(label) = RULES.transcript_label.captures(inner)
                         && !is_label(&label["name"])
                     {
                         attr.speaker = self.resolve(&title_case(&label["name"]), None);
@@ -765,12 +769,7 @@ impl<'a> Walk<'a> {
 
     /// "..., but X said (that) CLAUSE": tried from each conjunction inside the sentence.
     fn speaker_mid(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
-        let starts = sentence.char_indices().filter_map(|(i, c)| {
-            let at = i + c.len_utf8();
-            let word = sentence[at..].split(|c: char| !c.is_alphabetic()).next()?;
-            (matches!(c, ' ' | ',' | ';') && CONJUNCTIONS.contains(&word)).then_some(at)
-        });
-        for at in starts {
+        for (at, _) in conjunctions(sentence) {
             let rest = sentence[at..].trim_start();
             let at = sentence.len() - rest.len();
             if let Some(c) = RULES.speaker_mid.captures(rest) {

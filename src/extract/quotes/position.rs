@@ -2,10 +2,8 @@
 //! without a verb of saying ("The union endorsed Clinton", "..., and Clinton unveiled a plan").
 //! Owns the checks that the words before the verb name someone and that the verb is one.
 
-use super::attribution::{
-    CONJUNCTIONS, IRREGULAR_PAST, NOT_POSITION_VERBS, RULES, opens_without_subject,
-};
-use super::{Attribution, Walk};
+use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS, RULES, opens_without_subject};
+use super::{Attribution, Walk, conjunctions};
 use crate::corpus::Article;
 use crate::text::names::{ROLE_NOUNS, is_group};
 use std::ops::Range;
@@ -20,15 +18,13 @@ impl Walk<'_> {
         }
         // "..., and Clinton pledged to ...": a position in a later clause. A conjunction after
         // a capitalised word joins names ("the Strategic and Economic Dialogue"), not clauses.
-        let starts = sentence.char_indices().filter_map(|(i, c)| {
-            let at = i + c.len_utf8();
-            let word = sentence[at..].split(|c: char| !c.is_alphabetic()).next()?;
-            let after_name = c == ' '
-                && sentence[..i].rsplit(' ').next().is_some_and(|w| {
+        let starts = conjunctions(sentence).filter_map(|(at, word)| {
+            let after_name = sentence[..at].strip_suffix(' ').is_some_and(|before| {
+                before.rsplit(' ').next().is_some_and(|w| {
                     w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic)
-                });
-            (matches!(c, ' ' | ',' | ';') && CONJUNCTIONS.contains(&word) && !after_name)
-                .then_some(at + word.len())
+                })
+            });
+            (!after_name).then_some(at + word.len())
         });
         for at in starts {
             let clause = sentence[at..].trim_start();
@@ -89,9 +85,9 @@ impl Walk<'_> {
         let phrase = phrase.trim();
         // "Trump's plan would ...": the subject is the plan, and the word read as the verb is a
         // noun; "It's", "They've" and "I'm" are not subjects either.
-        let clitic = ["s", "ve", "m", "re", "ll", "d"]
-            .iter()
-            .any(|c| phrase.ends_with(&format!("'{c}")) || phrase.ends_with(&format!("’{c}")));
+        let clitic = phrase
+            .rsplit_once(['\'', '’'])
+            .is_some_and(|(_, end)| matches!(end, "s" | "ve" | "m" | "re" | "ll" | "d"));
         if clitic {
             return false;
         }
@@ -107,15 +103,19 @@ impl Walk<'_> {
             return false;
         }
         match words.as_slice() {
-            [one] => {
-                matches!(*one, "He" | "She" | "They" | "he" | "she" | "they")
-                    || (one.len() > 1 && one.chars().all(|c| c.is_uppercase()))
-                    || self.proper_nouns.contains(*one)
-                    || is_group(one)
-                    || self.is_known_person(one)
-            }
+            [one] => self.is_name_word(one),
             _ => true,
         }
+    }
+
+    /// Whether a lone capitalised word is shown to name someone: a pronoun, an acronym, a
+    /// group, a word the article capitalises mid-sentence too, or a speaker already quoted.
+    fn is_name_word(&self, word: &str) -> bool {
+        matches!(word, "He" | "She" | "They" | "he" | "she" | "they")
+            || (word.len() > 1 && word.chars().all(|c| c.is_uppercase()))
+            || self.proper_nouns.contains(word)
+            || is_group(word)
+            || self.is_known_person(word)
     }
 
     /// Whether one capitalised word opening a sentence is a name rather than a word that only
@@ -127,12 +127,7 @@ impl Walk<'_> {
         if phrase.contains(' ') {
             return true;
         }
-        matches!(phrase, "He" | "She" | "They" | "he" | "she" | "they")
-            || (phrase.len() > 1 && phrase.chars().all(|c| c.is_uppercase()))
-            || self.proper_nouns.contains(phrase)
-            || is_group(phrase)
-            || self.people.canonical(phrase).is_some()
-            || self.is_known_person(phrase)
+        self.is_name_word(phrase) || self.people.canonical(phrase).is_some()
     }
 }
 
