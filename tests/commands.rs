@@ -216,6 +216,11 @@ fn listings_and_help() {
         out.contains("Let us join hands to make Internet safe — China Daily, 2012-02-07"),
         "{out}"
     );
+    // Positions are counted apart from quotes here too, as in the footer.
+    assert!(
+        out.contains("Staunch Defender of Cybersecurity — People's Daily Online, 2015-09-26 · 3 quotes, 3 positions, 7 claims"),
+        "{out}"
+    );
     let out = text("about", &[]);
     assert!(out.contains("Articles: 5"), "{out}");
     let out = text("help", &[]);

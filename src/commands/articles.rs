@@ -29,11 +29,13 @@ pub fn articles(lib: &Library, args: &Args) -> Result<Reply, UserError> {
     let lines: Vec<String> = list
         .iter()
         .map(|a| {
-            let (q, c) = lib.counts(&a.id);
+            let n = lib.counts(&a.id);
             format!(
-                "{} — {} · {q} quotes, {c} claims",
+                "{} — {} · {}, {} claims",
                 article_ref(a),
-                source_line(a)
+                source_line(a),
+                n.quotes_phrase(),
+                n.claims
             )
         })
         .collect();

@@ -3,7 +3,7 @@
 
 use super::options::{Args, UserError, closest};
 use super::present::list_pages;
-use crate::library::{Library, SpeakerEntry};
+use crate::library::{Counts, Library, SpeakerEntry};
 use crate::render::Reply;
 
 const PER_PAGE: usize = 10;
@@ -45,19 +45,12 @@ pub fn speakers(lib: &Library, args: &Args) -> Result<Reply, UserError> {
             } else {
                 ""
             };
-            let count = |n: usize, one: &str, many: &str| match n {
-                1 => format!("1 {one}"),
-                n => format!("{n} {many}"),
-            };
-            let n = match (s.quotes, s.positions) {
-                (q, 0) => count(q, "quote", "quotes"),
-                (0, p) => count(p, "position", "positions"),
-                (q, p) => format!(
-                    "{}, {}",
-                    count(q, "quote", "quotes"),
-                    count(p, "position", "positions")
-                ),
-            };
+            let n = Counts {
+                quotes: s.quotes,
+                positions: s.positions,
+                claims: 0,
+            }
+            .quotes_phrase();
             format!("{}{role}{group} · {n}", s.name)
         })
         .collect();

@@ -117,6 +117,34 @@ impl SharedLibrary {
     }
 }
 
+/// What one article holds. Positions are counted apart from quotes: they are the writer's
+/// report of what someone wants or did, not anyone's words.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub quotes: usize,
+    pub positions: usize,
+    pub claims: usize,
+}
+
+impl Counts {
+    /// "3 quotes", "1 quote, 9 positions" or "9 positions": positions only when there are some.
+    pub fn quotes_phrase(&self) -> String {
+        let count = |n: usize, one: &str, many: &str| match n {
+            1 => format!("1 {one}"),
+            n => format!("{n} {many}"),
+        };
+        match (self.quotes, self.positions) {
+            (q, 0) => count(q, "quote", "quotes"),
+            (0, p) => count(p, "position", "positions"),
+            (q, p) => format!(
+                "{}, {}",
+                count(q, "quote", "quotes"),
+                count(p, "position", "positions")
+            ),
+        }
+    }
+}
+
 /// Everything the commands read.
 pub struct Library {
     pub articles: Vec<Article>,
@@ -136,7 +164,7 @@ pub struct Library {
     pub index: SearchIndex,
     by_id: HashMap<String, usize>,
     /// Quotes and claims per article, by article position.
-    counts: Vec<(usize, usize)>,
+    counts: Vec<Counts>,
 }
 
 impl Library {
@@ -250,18 +278,18 @@ impl Library {
         )?;
         tracing::debug!(elapsed_ms = started.elapsed().as_millis() as u64, "indexed");
         let topics = topic_words(&extraction.quotes);
-        let mut counts = vec![(0, 0); articles.len()];
+        let mut counts = vec![Counts::default(); articles.len()];
         for q in &extraction.quotes {
-            counts[by_id[&q.article]].0 += 1;
+            let n = &mut counts[by_id[&q.article]];
+            match q.kind {
+                QuoteKind::Position => n.positions += 1,
+                _ => n.quotes += 1,
+            }
         }
         for c in &extraction.claims {
-            counts[by_id[&c.article]].1 += 1;
+            counts[by_id[&c.article]].claims += 1;
         }
-        let positions = extraction
-            .quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::Position)
-            .count();
+        let positions = counts.iter().map(|n| n.positions).sum();
         Ok(Library {
             topics,
             positions,
@@ -283,8 +311,8 @@ impl Library {
         &self.articles[self.by_id[id]]
     }
 
-    /// How many quotes and claims an article has.
-    pub fn counts(&self, id: &str) -> (usize, usize) {
+    /// How many quotes, positions and claims an article has.
+    pub fn counts(&self, id: &str) -> Counts {
         self.counts[self.by_id[id]]
     }
 

@@ -5,7 +5,7 @@
 //! looks. The shells decide when to reload (`/reload`, SIGHUP, the watcher).
 
 use crate::cache::Cache;
-use crate::library::{Library, LoadError, LoadOptions, SharedLibrary, load_library_with};
+use crate::library::{Counts, Library, LoadError, LoadOptions, SharedLibrary, load_library_with};
 use crate::render::{Card, Reply};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -18,8 +18,8 @@ pub mod triggers;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReloadReport {
     pub articles: usize,
-    pub quotes: usize,
-    pub claims: usize,
+    /// Quotes, positions and claims now live, over all articles.
+    pub counts: Counts,
     /// Article ids, sorted.
     pub added: Vec<String>,
     pub changed: Vec<String>,
@@ -155,8 +155,11 @@ fn compare(old: &Library, new: &Library) -> ReloadReport {
     };
     ReloadReport {
         articles: new.articles.len(),
-        quotes: new.quotes.len(),
-        claims: new.claims.len(),
+        counts: Counts {
+            quotes: new.quotes.len() - new.positions,
+            positions: new.positions,
+            claims: new.claims.len(),
+        },
         added: sorted(
             after
                 .keys()
@@ -203,14 +206,14 @@ impl ReloadReport {
     /// One line for the log.
     pub fn summary(&self) -> String {
         format!(
-            "corpus reloaded in {:.1} s: {} articles ({} added, {} changed, {} removed), {} quotes, {} claims, {} files skipped",
+            "corpus reloaded in {:.1} s: {} articles ({} added, {} changed, {} removed), {}, {} claims, {} files skipped",
             self.elapsed.as_secs_f64(),
             self.articles,
             self.added.len(),
             self.changed.len(),
             self.removed.len(),
-            self.quotes,
-            self.claims,
+            self.counts.quotes_phrase(),
+            self.counts.claims,
             self.warnings.len()
         )
     }
@@ -220,15 +223,17 @@ impl ReloadReport {
         let unchanged = self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty();
         let description = if unchanged {
             format!(
-                "Nothing changed: {} articles, {} quotes and {} claims are live.",
-                self.articles, self.quotes, self.claims
+                "Nothing changed: {} articles, {} and {} claims are live.",
+                self.articles,
+                self.counts.quotes_phrase(),
+                self.counts.claims
             )
         } else {
             format!(
-                "Now live: {} articles, {} quotes and {} claims (built in {:.1} s while the old corpus kept answering).",
+                "Now live: {} articles, {} and {} claims (built in {:.1} s while the old corpus kept answering).",
                 self.articles,
-                self.quotes,
-                self.claims,
+                self.counts.quotes_phrase(),
+                self.counts.claims,
                 self.elapsed.as_secs_f64()
             )
         };
@@ -336,6 +341,32 @@ mod tests {
                 .map(|(n, len)| (n.into(), *len, None))
                 .collect(),
         ))
+    }
+
+    #[test]
+    fn the_reload_card_counts_positions_apart_from_quotes() {
+        let report = ReloadReport {
+            articles: 5,
+            counts: Counts {
+                quotes: 44,
+                positions: 17,
+                claims: 22,
+            },
+            added: vec![],
+            changed: vec!["b".into()],
+            removed: vec![],
+            warnings: vec![],
+            elapsed: Duration::from_millis(300),
+        };
+        assert_eq!(
+            report.card().description,
+            "Now live: 5 articles, 44 quotes, 17 positions and 22 claims (built in 0.3 s while the old corpus kept answering)."
+        );
+        assert!(
+            report
+                .summary()
+                .contains("44 quotes, 17 positions, 22 claims")
+        );
     }
 
     #[test]
