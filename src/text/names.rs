@@ -373,9 +373,20 @@ pub fn looks_like_person(name: &str) -> bool {
             let lower = w.trim_end_matches(['.', ',']).to_lowercase();
             !NOT_PERSON_WORDS.contains(&lower.as_str())
         })
+        && words.iter().any(|w| w.chars().any(char::is_lowercase))
         && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+            w.chars().next().is_some_and(char::is_uppercase)
+                && (w.chars().any(char::is_lowercase) || is_initials(w))
         })
+}
+
+/// "J." or "G.K.": capitals each followed by a full stop.
+fn is_initials(word: &str) -> bool {
+    word.ends_with('.')
+        && word
+            .trim_end_matches('.')
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
 }
 
 /// Splits a leading title off a name: "President Xi Jinping" -> (Some("President"), "Xi Jinping").

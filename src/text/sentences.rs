@@ -65,9 +65,12 @@ fn is_abbreviation(before_dot: &str) -> bool {
         .next()
         .unwrap_or("");
     let lower = word.to_lowercase();
-    // A single capital is an initial ("J. Smith"), not the end of a sentence.
-    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&lower.as_str())
+    // Initials ("J. Smith", "G.K. Butterfield") are not the end of a sentence. Dotted capitals
+    // end one only after an abbreviation the table does not know; "U.S." is in the table already.
+    let initials = word
+        .split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase));
+    initials || ABBREVIATIONS.contains(&lower.as_str())
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -107,6 +110,11 @@ mod tests {
     fn keeps_abbreviations_and_initials() {
         let text = "Mr. Smith met Dr. J. Doe in Sept. 2015 at the U.S. embassy. Then he left.";
         assert_eq!(sentences(text).len(), 2);
+        let text = "Rep. G.K. Butterfield, D-N.C., spoke. Then he left.";
+        assert_eq!(
+            sentences(text),
+            ["Rep. G.K. Butterfield, D-N.C., spoke.", "Then he left."]
+        );
     }
 
     #[test]

@@ -806,7 +806,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // Words are runs without spaces, digits or punctuation rather than `\p{L}` letters: a negated
     // class is a far smaller automaton, and words are repeated in many places of every pattern.
     let word = r"[^\s\d.,;:!?“”\x22()\[\]—–―/&*#@]+";
-    let name_word = format!(r"\p{{Lu}}(?:{word})?\.?");
+    // Initials written together ("G.K. Butterfield", "J.R.R. Tolkien") are one name word.
+    let name_word = format!(r"(?:\p{{Lu}}\.(?:\p{{Lu}}\.)+|\p{{Lu}}(?:{word})?\.?)");
     let connect = r"(?:of|and|for|the|de|van|von|der|da|bin|al|la|le|du|on)";
     // Unbounded rather than {0,6}: a counted repetition copies the (large, Unicode) word
     // pattern into the automaton once per count, for every place a name can appear.
