@@ -201,6 +201,82 @@ pub const GROUP_NOUNS: &[&str] = &[
     "regulators",
     "judges",
     "judge",
+    // More bodies and records news quotes as speakers: "the bank said", "the network said",
+    // "the Trump team has said", "one slide says", "the ad claims".
+    "bank",
+    "banks",
+    "network",
+    "networks",
+    "team",
+    "office",
+    "bureau",
+    "panel",
+    "caucus",
+    "movement",
+    "organization",
+    "organisation",
+    "organizations",
+    "corporation",
+    "businesses",
+    "retailer",
+    "airline",
+    "automaker",
+    "manufacturer",
+    "lender",
+    "insurer",
+    "university",
+    "hospital",
+    "embassy",
+    "military",
+    "regime",
+    "cabinet",
+    "parliament",
+    "legislature",
+    "magazine",
+    "outlet",
+    "station",
+    "broadcaster",
+    "publisher",
+    "nonprofit",
+    "charity",
+    // People named by what they do or are, as news reports them: "callers who said ...".
+    "listeners",
+    "viewers",
+    "callers",
+    "readers",
+    "fans",
+    "customers",
+    "workers",
+    "veterans",
+    "families",
+    "citizens",
+    "immigrants",
+    "farmers",
+    "architect",
+    "contractor",
+    "contractors",
+    "owners",
+    "users",
+];
+
+/// Records that say things without holding a position of their own: "the ad says ..." is a
+/// source, "the ad features images" is not someone's stance.
+pub const RECORD_NOUNS: &[&str] = &[
+    "ad",
+    "ads",
+    "video",
+    "clip",
+    "slide",
+    "tweet",
+    "email",
+    "release",
+    "editorial",
+    "article",
+    "book",
+    "bill",
+    "measure",
+    "proposal",
+    "order",
 ];
 
 /// Role nouns that end a descriptor written before a name, lower case as news writes them:
@@ -411,13 +487,23 @@ pub fn is_pronoun(word: &str) -> bool {
 
 /// Whether a speaker phrase names a group or unnamed source rather than a person.
 pub fn is_group(phrase: &str) -> bool {
-    let last = phrase
+    let last = head_noun(phrase);
+    GROUP_NOUNS.contains(&last.as_str()) || RECORD_NOUNS.contains(&last.as_str())
+}
+
+/// Whether a phrase names a record ("the new ad") rather than someone.
+pub fn is_record(phrase: &str) -> bool {
+    RECORD_NOUNS.contains(&head_noun(phrase).as_str())
+}
+
+/// The last word before a modifier: "a spokesman for the firm" -> "spokesman".
+fn head_noun(phrase: &str) -> String {
+    phrase
         .split(|c: char| c.is_whitespace())
         .take_while(|w| !matches!(*w, "for" | "of" | "at" | "with" | "from"))
         .last()
         .unwrap_or("")
-        .to_lowercase();
-    GROUP_NOUNS.contains(&last.as_str())
+        .to_lowercase()
 }
 
 /// Canonical names: maps a short form ("Xi") to the one full name that contains it

@@ -2,7 +2,7 @@
 //! speech. Owns the cue-verb table and the speaker patterns (compiled once into [`RULES`]);
 //! returns positions, never decides what counts as a quote.
 
-use crate::text::names::{GROUP_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES};
+use crate::text::names::{GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES};
 use regex::{Captures, Regex, RegexBuilder};
 use std::sync::LazyLock;
 
@@ -480,6 +480,9 @@ pub struct Rules {
     pub coordinated: Regex,
     /// "X did Y, saying CLAUSE": a participle cue whose speaker opens the sentence.
     pub participle: Regex,
+    /// ", adding that CLAUSE" right after a quote's attribution ("he told the group, adding
+    /// ..."; "she said in a statement, saying ..."): more words of the same speaker.
+    pub participle_tail: Regex,
     /// "The union endorsed Clinton", "Trump plans to cut taxes": a speaker, any verb and what it
     /// says, wants or does; tried last, when no verb of saying attributes the sentence. The
     /// match stops at the first character of the content, which runs to the sentence's end: a
@@ -819,7 +822,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // A person, or an organisation after a lowercase "the" ("the IMF said"): one copy of the
     // name pattern serves both.
     let person_or_org = format!(r"(?:the\s+|(?:{titles})\s+)?{name}{party}?");
-    let groups = alternation_any_case(GROUP_NOUNS);
+    let groups = alternation_any_case(&[GROUP_NOUNS, RECORD_NOUNS].concat());
     let role_nouns = alternation(ROLE_NOUNS);
     // "Clinton spokesman Nick Merrill", "retired Air Force general Lloyd Newton": a short
     // descriptor ending in a role noun, then the name.
@@ -838,12 +841,16 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{name}['’]s)"
     );
     // "for the family", "of voter lists", "for Mr. Trump": what the group or role belongs to.
+    // "released in late August", "that appeared in the British Medical Journal": when and
+    // where a record came out, between it and its verb.
+    let came_out = r"(?:\s+(?:released|published|issued|conducted|obtained|commissioned|(?:that|which)\s+(?:was\s+)?(?:appeared|released|published))(?:\s+(?:in|on|by|last|this|earlier)(?:\s+[\p{Ll}\-]+)?(?:\s+\p{Lu}[\p{L}\-]*)*)?)?";
     let belongs = format!(
-        r"(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?"
+        r"(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?{came_out}"
     );
     // "the state's campaign chairman", "Pagliano's lawyer", "a recent Reuters survey".
-    let det_noun =
-        format!(r"{det}\s+(?:{word}\s+){{0,3}}?(?:{groups}|{role_nouns})(?-u:\b){belongs}");
+    let det_noun = format!(
+        r"{det}\s+(?:(?:{word}|\d{{4}})\s+){{0,3}}?(?:{groups}|{role_nouns})(?-u:\b){belongs}"
+    );
     let bare_group = format!(r"(?:{word}\s+){{0,2}}(?:{groups})(?-u:\b){belongs}");
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey)";
     let speaker = format!(
@@ -854,7 +861,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let role = format!(
         r"(?:,\s+(?:(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?)|(?P<apname>{person})),)"
     );
-    let aux = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+)\s+)*";
+    let aux = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+|in\s+\d{4})\s+)*";
     let cues = alternation(CUES);
     let clause_cues = alternation(CLAUSE_CUES);
     let participles = alternation(PARTICIPLE_CUES);
@@ -920,6 +927,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         participle: build(format!(
             r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S)"
+        )),
+        participle_tail: build(format!(
+            r"^(?:\s+[^,.;:“”\x22]{{1,40}}?)?,\s+(?P<cue>{participles})\s+(?:that\s+)?(?P<content>[^\s“”‘\x22'])"
         )),
         position: build(format!(
             r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?:{OPENING_CONNECTIVES}\s+)?(?P<sp>{speaker}){role}?\s+(?P<cue>(?:(?:{POSITION_AUX})\s+)*(?:\p{{Ll}}+ly\s+)?(?P<verb>\p{{Ll}}[\p{{Ll}}\-]+))(?:\s+(?:to|that|on|about|for|with|against|of|in))?\s+(?P<content>\S)"

@@ -420,6 +420,11 @@ impl<'a> Walk<'a> {
         // A direct quote whose attribution follows it, and where that attribution ends: a quote
         // opening right there goes on with the same words (“A,” she said. “B.”).
         let mut goes_on: Option<(usize, usize)> = None;
+        // Reported words after a quote's attribution (", adding that ..."), pushed once the
+        // quotes of the sentence are in, since partial quotes inside them give way.
+        let mut tail: Option<(Range<usize>, Attribution)> = None;
+        // The paragraph with the marks of quoted titles blanked, once there is one.
+        let mut masked: Option<String> = None;
         for (sentence_ix, in_sentence) in by_sentence.iter().enumerate() {
             for q in in_sentence {
                 let sentence = sentences.get(sentence_ix).cloned().unwrap_or(0..text.len());
@@ -434,6 +439,13 @@ impl<'a> Walk<'a> {
                     .max(q.after());
                 let after = &text[q.after().min(after_end)..after_end];
                 if is_naming(before, inner) {
+                    // A title in quotation marks (on “Fox News Sunday,” Pence said ...) is part
+                    // of the writer's sentence: the reported-speech patterns read it unmarked.
+                    let unmarked = masked.get_or_insert_with(|| text.to_string());
+                    let open_len = text[q.open..].chars().next().map_or(0, char::len_utf8);
+                    for r in [q.open..q.open + open_len, q.close..q.after()] {
+                        unmarked.replace_range(r.clone(), &" ".repeat(r.len()));
+                    }
                     continue;
                 }
                 let mut attribution_end = None;
@@ -520,6 +532,19 @@ impl<'a> Walk<'a> {
                 } else {
                     continue; // a scare quote or a name
                 };
+                // “...,” the mayor said, adding that CLAUSE: the clause is the same speaker's.
+                if kind == QuoteKind::Direct
+                    && let Some(end) = attribution_end
+                    && let Some(c) = RULES.participle_tail.captures(&text[end..after_end])
+                    && is_clause_start(&c, &text[end..after_end])
+                {
+                    let mut tail_attr = attr.clone();
+                    tail_attr.cue = Some(c["cue"].to_string());
+                    tail = Some((
+                        end + c.name("content").unwrap().start()..after_end,
+                        tail_attr,
+                    ));
+                }
                 let ix = self.push(para, inner_start, q.inner_end, kind, attr);
                 goes_on = (kind == QuoteKind::Direct && !q.runs_on)
                     .then_some(attribution_end)
@@ -541,10 +566,14 @@ impl<'a> Walk<'a> {
                         .map(|_| self.speaker_of(ix)),
                 ));
             }
+            if let Some((range, attr)) = tail.take() {
+                self.participle_tail(para, &quoted, range, attr, &partials[sentence_ix]);
+            }
             if let Some(range) = sentences.get(sentence_ix)
                 && !quoted_sentences[sentence_ix]
             {
-                self.reported_speech(para, range.clone(), &partials[sentence_ix]);
+                let unmarked = masked.as_deref().unwrap_or(text);
+                self.reported_speech(para, unmarked, range.clone(), &partials[sentence_ix]);
                 if partials[sentence_ix].is_empty() {
                     self.note_subject(&text[range.clone()]);
                 }
@@ -608,16 +637,43 @@ impl<'a> Walk<'a> {
         q.speaker_title = sp.title.clone();
     }
 
+    /// The clause after "“...,” she said, adding that": reported speech of the quote's speaker,
+    /// unless a quote of its own opens in it; partial quotes inside it are part of it.
+    fn participle_tail(
+        &mut self,
+        para: &Paragraph,
+        quoted: &[Quoted],
+        range: Range<usize>,
+        attr: Attribution,
+        partials: &[(usize, Range<usize>)],
+    ) {
+        let is_partial = |q: &Quoted| partials.iter().any(|(_, p)| p.start == q.inner_start);
+        if range.len() < 12
+            || quoted
+                .iter()
+                .any(|q| range.contains(&q.open) && !is_partial(q))
+        {
+            return;
+        }
+        for (ix, p) in partials {
+            if range.start <= p.start && p.end <= range.end {
+                self.dropped.push(*ix);
+            }
+        }
+        self.push(para, range.start, range.end, QuoteKind::Indirect, attr);
+    }
+
     /// Reported speech in one sentence without a direct quote; `partials` are the partial quotes
     /// inside it (their index and range in the paragraph): a clause of reported speech that
     /// contains them replaces them, since the quoted words are part of what was reported.
     fn reported_speech(
         &mut self,
         para: &Paragraph,
+        unmarked: &str,
         range: Range<usize>,
         partials: &[(usize, Range<usize>)],
     ) {
-        let Some((found, attr, kind)) = self.find_reported(&para.text, range.clone()) else {
+        let Some((found, attr, kind)) = self.find_reported(unmarked, range.clone()) else {
             return;
         };
         // Quoted words in the sentence are the speaker's own: they stay, and the writer's
@@ -932,6 +988,21 @@ fn is_naming(before: &str, inner: &str) -> bool {
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !inner.trim_end().ends_with(['.', '?', '!'])
+}
+
+/// Whether the words after ", adding" are a clause: "that ..." or a pronoun subject ("adding he
+/// would never vote"), not a topic ("stressing China's standing").
+fn is_clause_start(c: &Captures<'_>, haystack: &str) -> bool {
+    let with_that = c.get(0).is_some_and(|m| m.as_str().contains(" that "));
+    let first = haystack[c.name("content").unwrap().start()..]
+        .split(|ch: char| !ch.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    with_that
+        || matches!(
+            first,
+            "he" | "she" | "they" | "it" | "we" | "I" | "there" | "you"
+        )
 }
 
 /// Trims spaces and the trailing comma a quote carries before its closing mark.

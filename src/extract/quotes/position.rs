@@ -5,7 +5,7 @@
 use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS, RULES, opens_without_subject};
 use super::{Attribution, Walk, conjunctions};
 use crate::corpus::Article;
-use crate::text::names::{ROLE_NOUNS, is_group};
+use crate::text::names::{ROLE_NOUNS, is_group, is_record};
 use std::ops::Range;
 
 impl Walk<'_> {
@@ -67,6 +67,7 @@ impl Walk<'_> {
             || !looks_like_verb
             || is_group(verb)
             || passive_or_copula
+            || is_record(sp)
             || (opens_without_subject(sp) && !described)
             || !self.is_subject(sp)
         {

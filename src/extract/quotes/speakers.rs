@@ -95,7 +95,7 @@ impl Walk<'_> {
 
     /// A speaker phrase resolved: pronouns to the person last named, titles split off.
     pub(super) fn resolve(&mut self, phrase: &str, role: Option<&str>) -> Option<Speaker> {
-        let phrase = strip_connective(phrase.trim());
+        let phrase = without_release(strip_connective(phrase.trim()));
         if is_pronoun(phrase) {
             return self.antecedent(phrase);
         }
@@ -234,4 +234,30 @@ impl Walk<'_> {
             self.last_person = Some(speaker);
         }
     }
+}
+
+/// "A Quinnipiac University poll released in late August" -> "A Quinnipiac University poll":
+/// when a record came out says which one it is in the sentence, not who speaks.
+fn without_release(phrase: &str) -> &str {
+    const CAME_OUT: &[&str] = &[
+        " released",
+        " published",
+        " issued",
+        " conducted",
+        " obtained",
+        " commissioned",
+        " that appeared",
+        " which appeared",
+        " that was",
+        " which was",
+    ];
+    // "a report released by the China Internet Network Information Center": who released
+    // it is the source, and that is read further on.
+    CAME_OUT
+        .iter()
+        .filter_map(|w| phrase.find(w).map(|at| (at, w.len())))
+        .filter(|&(at, len)| !phrase[at + len..].starts_with(" by "))
+        .map(|(at, _)| at)
+        .min()
+        .map_or(phrase, |at| &phrase[..at])
 }
