@@ -337,6 +337,12 @@ pub const ROLE_NOUNS: &[&str] = &[
     "fellow",
     "historian",
     "running mate",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "announcer",
+    "narrator",
+    "widow",
 ];
 
 /// Titles written in lower case after "the" for a person named before: "the president said".
