@@ -210,7 +210,6 @@ pub const GROUP_NOUNS: &[&str] = &[
     "team",
     "office",
     "bureau",
-    "panel",
     "caucus",
     "movement",
     "organization",

@@ -826,9 +826,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let role_nouns = alternation(ROLE_NOUNS);
     // "Clinton spokesman Nick Merrill", "retired Air Force general Lloyd Newton": a short
     // descriptor ending in a role noun, then the name.
-    // "panel Chairman Rep. Jason Chaffetz": an office before a name may be capitalised.
-    let any_case_roles = alternation_any_case(ROLE_NOUNS);
-    let described = format!(r"(?:{word}\.?\s+){{0,4}}?(?:{any_case_roles})\s+{name}{party}?");
+    let described = format!(r"(?:{word}\.?\s+){{0,4}}?(?:{role_nouns})\s+{name}{party}?");
     // A share of those polled: "63 percent", "Another 19 percent of voters".
     let share = format!(
         r"(?:(?:[Aa]nother|[Oo]nly|[Jj]ust|[Aa]bout|[Nn]early|[Aa]lmost)\s+)?\d+(?:\.\d+)?(?:\s*%|\s+percent)(?:\s+of\s+(?:{word}\s+){{0,2}}?(?:{groups}|respondents|\p{{Lu}}{word}s))?"
@@ -925,7 +923,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?:(?P<sp2>{speaker}){role}?\s+{aux}(?P<cue2>{cues})|{aux}(?P<cue>{cues})\s+(?P<sp>{speaker}))(?:\s+(?:{time_words}|reporters|me|us))?(?P<rest>(?:,[^.;“”\x22]{{3,120}})?)[.!]?$"
         )),
         described_person: build(format!(
-            r"^(?P<desc>.*(?-u:\b)(?:{any_case_roles}))\s+(?P<name>{name})$"
+            r"^(?P<desc>.*(?-u:\b)(?:{role_nouns}))\s+(?P<name>{name})$"
         )),
         participle: build(format!(
             r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S)"
