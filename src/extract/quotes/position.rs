@@ -8,6 +8,14 @@ use crate::corpus::Article;
 use crate::text::names::{ROLE_NOUNS, is_group, is_record};
 use std::ops::Range;
 
+/// A news article's credit line ("Jane Roe contributed reporting.") is no one's position.
+const CREDIT_LINES: &[&str] = &[
+    "contributed reporting",
+    "contributed to this report",
+    "contributed to this article",
+    "contributed research",
+];
+
 impl Walk<'_> {
     /// "The union endorsed Clinton": a speaker's act or stance without a verb of saying.
     pub(super) fn position(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
@@ -73,9 +81,15 @@ impl Walk<'_> {
         {
             return None;
         }
+        let verb_start = c.name("cue")?.start();
+        if CREDIT_LINES
+            .iter()
+            .any(|line| sentence[verb_start..].starts_with(line))
+        {
+            return None;
+        }
         let attr = self.attribution_from(&c, sentence);
         // The verb stays in the words: "endorsed Clinton", not "Clinton".
-        let verb_start = c.name("cue")?.start();
         let content_start = c.name("content")?.start();
         (sentence.len() - content_start > 8).then_some((verb_start..sentence.len(), attr))
     }
