@@ -685,10 +685,11 @@ impl<'a> Walk<'a> {
         let covers = partials
             .iter()
             .all(|(_, p)| start <= p.start && p.end <= end + 1);
-        // Quoted words that make up most of the clause stay the quote ("argued that there is
-        // “no reason for concern”"); a few quoted words in a longer clause are part of it.
+        // The clause around quoted words is kept with them ("said his temperament is “dangerous
+        // for a president.”"): it says what the words were about. Only when the quotation is
+        // nearly all of the clause do the quoted words stand alone.
         let quoted: usize = partials.iter().map(|(_, p)| p.len()).sum();
-        if !partials.is_empty() && (!covers || quoted * 2 > end - start) {
+        if !partials.is_empty() && (!covers || quoted * 10 > (end - start) * 9) {
             return;
         }
         for (ix, _) in partials {
