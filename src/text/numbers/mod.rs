@@ -9,15 +9,16 @@
 //! or currencies beyond being told whether the number sits in a money context.
 
 mod lex;
+mod tables;
 mod words;
 
 pub use lex::{Token, TokenKind, digits_value, lower, tokenize};
-pub use words::{VAGUE_COUNTS, WordHasher, WordMap, fraction_sign, may_start_number};
+pub use tables::VAGUE_COUNTS;
+pub use words::{WordHasher, WordMap, fraction_sign, may_start_number};
 
 use lex::{adjacent, is_symbol, is_word};
-use words::{
-    NEGATIVE_WORDS, SCALE_SUFFIXES, SLASH_DENOMINATORS, denominator, scale_word, word_number,
-};
+use tables::{NEGATIVE_WORDS, SCALE_SUFFIXES, SLASH_DENOMINATORS};
+use words::{denominator, scale_word, word_number};
 
 /// How a number was written; the claim extractor rejects some forms outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -379,6 +380,38 @@ mod tests {
         assert_eq!(one("one-third"), 1.0 / 3.0);
         assert_eq!(one("three quarters"), 0.75);
         assert_eq!(one("two and a half"), 2.5);
+        assert_eq!(one("twenty-three fifths"), 4.6);
+        assert_eq!(one("three twenty-firsts"), 3.0 / 21.0);
+        assert_eq!(one("two hundredths"), 0.02);
+        assert_eq!(one("a thirtieth"), 1.0 / 30.0);
+        assert_eq!(one("a trillionth"), 1e-12);
+        assert_eq!(one("two and fifty-four hundredths"), 2.54);
+        assert_eq!(
+            one("two hundred thirty two and a thirtieth"),
+            232.0 + 1.0 / 30.0
+        );
+        assert_eq!(find_numbers("one-hundredth of a second")[0].value, 0.01);
+        assert_eq!(find_numbers("a tenth of")[0].value, 0.1);
+    }
+
+    #[test]
+    fn ordinals_are_no_fractions() {
+        for text in [
+            "the fifth time",
+            "a third term",
+            "third-quarter profit",
+            "a third-quarter loss",
+            "the twenty-first century",
+            "a twenty-first birthday",
+            "the twenty fifth anniversary",
+            "the one hundredth anniversary",
+            "its one hundred and fifth year",
+            "a tenth straight day",
+        ] {
+            assert!(find_numbers(text).is_empty(), "{text}");
+        }
+        // A count before an ordinal stays a count.
+        assert_eq!(find_numbers("four fifth-graders")[0].value, 4.0);
     }
 
     #[test]
@@ -387,6 +420,11 @@ mod tests {
         assert_eq!(one("one hundred and five"), 105.0);
         assert_eq!(one("a dozen"), 12.0);
         assert_eq!(one("half a dozen"), 6.0);
+        assert_eq!(one("three dozen"), 36.0);
+        assert_eq!(one("three dozens"), 36.0);
+        assert_eq!(one("three hundred and two dozens"), 324.0);
+        assert_eq!(find_numbers("dozens of protesters")[0].form, Form::Vague);
+        assert!(find_numbers("a baker's dozen").is_empty());
         assert_eq!(one("a hundred and two"), 102.0);
         assert_eq!(
             find_numbers("three million, two hundred & forty")[0].value,
