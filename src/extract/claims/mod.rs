@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::text::numbers::{
-    Form, NumberSpan, Token, TokenKind, VAGUE_COUNTS, WordHasher, WordMap, fraction_sign, lower,
+    Form, NumberSpan, Token, TokenKind, WordHasher, WordMap, fraction_sign, lower,
     may_start_number, parse_at, tokenize,
 };
 
@@ -493,14 +493,9 @@ fn build_claim(
         }
     }
     claim.qualifier = qualifier.unwrap_or(Qualifier::Exact);
-    // "several hundred years": at least the scale, never a figure the text does not give.
-    if n.form == Form::Vague
-        && lower_in(
-            Some(written.split_whitespace().next().unwrap_or("")),
-            VAGUE_COUNTS,
-        )
-        && qualifier.is_none()
-    {
+    // "several hundred years", "dozens of", "tens of thousands": at least the lower bound,
+    // never an exact figure the text does not give.
+    if n.form == Form::Vague && qualifier.is_none() {
         claim.qualifier = Qualifier::MoreThan;
     }
     // Ranges: "between 5 and 10", "from 5 to 10", "10-15 exabytes", "8- to 16-meter".

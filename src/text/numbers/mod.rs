@@ -13,7 +13,6 @@ mod tables;
 mod words;
 
 pub use lex::{Token, TokenKind, digits_value, lower, tokenize};
-pub use tables::VAGUE_COUNTS;
 pub use words::{WordHasher, WordMap, fraction_sign, may_start_number};
 
 use lex::{adjacent, is_symbol, is_word};
