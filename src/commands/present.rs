@@ -165,7 +165,9 @@ pub fn claim_value(c: &Claim) -> String {
         v = format!("{v}–{}", group_thousands(max));
     }
     let v = match (&c.currency, c.unit.as_deref()) {
-        (Some(cur), _) => format!("{cur} {v}"),
+        // A rate: "USD 15 per hour".
+        (Some(cur), Some(rate)) => format!("{cur} {v} {rate}"),
+        (Some(cur), None) => format!("{cur} {v}"),
         (None, Some("%")) => format!("{v}%"),
         (None, Some(unit)) => format!("{v} {unit}"),
         (None, None) => v,

@@ -33,6 +33,35 @@ pub(super) fn scaled_code(s: &str, toks: &[Token], k: usize) -> Option<(&'static
     Some((iso, 1e6))
 }
 
+/// A rate after an amount of money: "$350 per kg", "$15.4/hour", "$15 an hour", "$80 a
+/// barrel", "$2 a share". Returns the unit the claim carries ("per kg") and the tokens taken.
+pub(super) fn rate_after(s: &str, toks: &[Token], k: usize) -> Option<(String, usize)> {
+    let t = toks.get(k)?;
+    let article = lower_in(word_at(s, toks, k), &["a", "an"]);
+    let per = lower_in(word_at(s, toks, k), &["per"])
+        || (t.kind == TokenKind::Symbol
+            && t.text(s) == "/"
+            && k > 0
+            && glued(toks, k - 1)
+            && glued(toks, k));
+    if !(article || per) {
+        return None;
+    }
+    let (unit, w) = match unit_after(s, toks, k + 1) {
+        Some((unit, w)) => (unit.to_string(), w),
+        None => {
+            let mut buf = [0u8; 24];
+            let noun = word_at(s, toks, k + 1).and_then(|w| lower(w, &mut buf))?;
+            (RATE_NOUNS.contains(&noun).then(|| noun.to_string())?, 1)
+        }
+    };
+    // "$500 a year ago" is a time, not a rate.
+    if article && lower_in(word_at(s, toks, k + 1 + w), NOT_RATE_AFTER) {
+        return None;
+    }
+    Some((format!("per {unit}"), w + 1))
+}
+
 /// A plural noun counted by the number at `k` ("people", "users"), not a race distance.
 pub(super) fn counted_after(s: &str, toks: &[Token], k: usize) -> bool {
     word_at(s, toks, k).is_some_and(|w| is_plural_head(w) && !lower_in(Some(w), METRE_EVENTS))

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::text::numbers::{
-    Form, NumberSpan, Token, TokenKind, VAGUE_COUNTS, WordHasher, WordMap, fraction_sign, lower,
+    Form, NumberSpan, Token, TokenKind, WordHasher, WordMap, fraction_sign, lower,
     may_start_number, parse_at, tokenize,
 };
 
@@ -25,8 +25,8 @@ mod tables;
 mod what;
 
 use measure::{
-    counted_after, currency_after, currency_before, large_scale, minor_amount, scaled_code,
-    unit_after,
+    counted_after, currency_after, currency_before, large_scale, minor_amount, rate_after,
+    scaled_code, unit_after,
 };
 use ranges::{merge_bounds, range_end, share_units};
 use tables::*;
@@ -55,7 +55,8 @@ pub struct ClaimMatch {
     pub value: f64,
     /// The upper end of a range ("between 5 and 10").
     pub value_max: Option<f64>,
-    /// "%" or a singular unit noun ("year", "km", "tonne"); `None` for plain counts and money.
+    /// "%" or a singular unit noun ("year", "km", "tonne"); for money, the rate it is paid at
+    /// ("per kg", "per hour"); `None` for plain counts and plain money.
     pub unit: Option<String>,
     /// ISO 4217 code for money.
     pub currency: Option<String>,
@@ -410,6 +411,9 @@ fn build_claim(
             claim.end = end;
             k = next;
         }
+        if let Some(next) = read_rate(s, toks, k, &mut claim) {
+            k = next;
+        }
     }
     let measured = claim.unit.is_some() || claim.currency.is_some();
     // Letters glued to the digits that are neither scale nor unit: "5G", "3D", "860BOX".
@@ -489,20 +493,19 @@ fn build_claim(
         }
     }
     claim.qualifier = qualifier.unwrap_or(Qualifier::Exact);
-    // "several hundred years": at least the scale, never a figure the text does not give.
-    if n.form == Form::Vague
-        && lower_in(
-            Some(written.split_whitespace().next().unwrap_or("")),
-            VAGUE_COUNTS,
-        )
-        && qualifier.is_none()
-    {
+    // "several hundred years", "dozens of", "tens of thousands": at least the lower bound,
+    // never an exact figure the text does not give.
+    if n.form == Form::Vague && qualifier.is_none() {
         claim.qualifier = Qualifier::MoreThan;
     }
     // Ranges: "between 5 and 10", "from 5 to 10", "10-15 exabytes", "8- to 16-meter".
     if let Some((max, next)) = range_end(s, toks, i, before, k, &mut claim, n) {
         claim.value_max = Some(max);
         k = next;
+        // "$10 to $15 an hour": the rate written once, after the range.
+        if let Some(next) = read_rate(s, toks, k, &mut claim) {
+            k = next;
+        }
     }
     let tail = &s[claim.end..char_floor(s, claim.end + 40)];
     if matches!(claim.qualifier, Qualifier::Exact | Qualifier::Approximate)
@@ -524,6 +527,18 @@ fn build_claim(
     }
     claim.what = what_after(s, toks, k, &n);
     Some((claim, k))
+}
+
+/// Reads a rate after an amount of money at token `k` into the claim's unit ("per kg"); the
+/// token after it.
+fn read_rate(s: &str, toks: &[Token], k: usize, claim: &mut ClaimMatch) -> Option<usize> {
+    if claim.currency.is_none() || claim.unit.is_some() {
+        return None;
+    }
+    let (rate, w) = rate_after(s, toks, k)?;
+    claim.unit = Some(rate);
+    claim.end = toks[k + w - 1].end;
+    Some(k + w)
 }
 
 /// A bare four-digit number is a year unless it plainly counts something ("2000 people").

@@ -195,6 +195,10 @@ fn lex_digits(text: &str, start: usize) -> usize {
     if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
         j += 1 + digit_run(b, j + 1);
     }
+    let power = power_of_ten(b, j);
+    if power > 0 {
+        return j + power;
+    }
     // Scientific notation: "4e14", "12.32e+14".
     if matches!(b.get(j), Some(b'e' | b'E')) {
         let sign = usize::from(matches!(b.get(j + 1), Some(b'+' | b'-')));
@@ -210,12 +214,53 @@ fn lex_digits(text: &str, start: usize) -> usize {
     j
 }
 
-/// The value of a digits token as written ("7,400" -> 7400, "1 234.5" -> 1234.5).
+/// The width of a power of ten written after a mantissa at `i`: "x10^6", "×10^-4", "×10−5"
+/// (a superscript flattened to a minus sign). Without a caret the exponent needs its sign, so
+/// "a 3x10 grid" is no power; 0 when there is none.
+fn power_of_ten(b: &[u8], i: usize) -> usize {
+    let rest = &b[i.min(b.len())..];
+    let times = if matches!(rest.first(), Some(b'x' | b'X')) {
+        1
+    } else if rest.starts_with("×".as_bytes()) {
+        2
+    } else {
+        return 0;
+    };
+    if !rest[times..].starts_with(b"10") {
+        return 0;
+    }
+    let mut j = times + 2;
+    let caret = rest.get(j) == Some(&b'^');
+    j += usize::from(caret);
+    let sign = if matches!(rest.get(j), Some(b'+' | b'-')) {
+        1
+    } else if rest[j..].starts_with("−".as_bytes()) {
+        3
+    } else {
+        0
+    };
+    let exp = digit_run(rest, j + sign);
+    let glued = rest
+        .get(j + sign + exp)
+        .is_some_and(u8::is_ascii_alphanumeric);
+    if (!caret && sign == 0) || exp == 0 || exp > 3 || glued {
+        return 0;
+    }
+    j + sign + exp
+}
+
+/// The value of a digits token as written ("7,400" -> 7400, "1 234.5" -> 1234.5, "1.3x10^6"
+/// -> 1300000).
 pub fn digits_value(s: &str) -> Option<f64> {
     let clean: String = s
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'))
         .collect();
+    if let Some((mantissa, power)) = clean.split_once(['x', 'X', '×']) {
+        let exp = power.strip_prefix("10")?.trim_start_matches('^');
+        let exp = exp.replace('−', "-");
+        return format!("{mantissa}e{exp}").parse().ok();
+    }
     clean.parse().ok()
 }
 
@@ -231,4 +276,27 @@ pub(super) fn is_word(text: &str, toks: &[Token], k: usize, w: &str) -> bool {
 pub(super) fn is_symbol(text: &str, toks: &[Token], k: usize, s: &str) -> bool {
     toks.get(k)
         .is_some_and(|t| t.kind == TokenKind::Symbol && t.text(text) == s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_token(text: &str) -> Option<f64> {
+        let toks = tokenize(text);
+        (toks.len() == 1)
+            .then(|| digits_value(toks[0].text(text)))
+            .flatten()
+    }
+
+    #[test]
+    fn powers_of_ten_written_out() {
+        assert_eq!(one_token("1.3x10^6"), Some(1.3e6));
+        assert_eq!(one_token("6.23x10^-4"), Some(6.23e-4));
+        assert_eq!(one_token("2.48×10−5"), Some(2.48e-5));
+        assert_eq!(one_token("3×10^+8"), Some(3e8));
+        // No caret and no sign: a size, not a power.
+        assert_eq!(tokenize("a 3x10 grid").len(), 5);
+        assert_eq!(tokenize("2x10-minute halves").len(), 6);
+    }
 }

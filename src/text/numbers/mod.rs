@@ -9,15 +9,15 @@
 //! or currencies beyond being told whether the number sits in a money context.
 
 mod lex;
+mod tables;
 mod words;
 
 pub use lex::{Token, TokenKind, digits_value, lower, tokenize};
-pub use words::{VAGUE_COUNTS, WordHasher, WordMap, fraction_sign, may_start_number};
+pub use words::{WordHasher, WordMap, fraction_sign, may_start_number};
 
 use lex::{adjacent, is_symbol, is_word};
-use words::{
-    NEGATIVE_WORDS, SCALE_SUFFIXES, SLASH_DENOMINATORS, denominator, scale_word, word_number,
-};
+use tables::{NEGATIVE_WORDS, SCALE_SUFFIXES, SLASH_DENOMINATORS};
+use words::{denominator, scale_word, word_number};
 
 /// How a number was written; the claim extractor rejects some forms outright.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,7 +220,7 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     let raw = tok.text(text);
     let mut value = digits_value(raw)?;
     let grouped = raw.contains([',', ' ', '\u{a0}', '\u{202f}']);
-    let decimal = raw.contains(['.', 'e', 'E']);
+    let decimal = raw.contains(['.', 'e', 'E', 'x', 'X', '×']);
     let mut n = NumberSpan {
         start: tok.start,
         end: tok.end,
@@ -311,6 +311,7 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
         // Spaced scale words, possibly several ("three lakh crore", "1 thousand million").
         let mut k = base + 1;
         let mut t = *t;
+        let mut last_scale = 1.0;
         while let Some(s) = scale_word(t.text(text)) {
             // "k" spaced is a scale only right after the digits.
             if s == 1e3 && t.text(text).eq_ignore_ascii_case("k") && k != base + 1 {
@@ -319,6 +320,7 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
             value *= s;
             n.scale *= s;
             n.end = t.end;
+            last_scale = s;
             k += 1;
             match toks.get(k) {
                 Some(nt) if nt.kind == TokenKind::Word => t = *nt,
@@ -331,6 +333,8 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
             n.scale *= 12.0;
             n.end = toks[k].end;
             n.next = k + 1;
+        } else if plain_int && base == i {
+            value += smaller_parts(text, toks, &mut n, last_scale);
         }
     }
     // "3 million and a half": a fraction of the scale.
@@ -345,6 +349,60 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     }
     n.value = value;
     Some(n)
+}
+
+/// The parts under a scale word written in digits: "4 thousand 3 hundred and 21" goes on from
+/// "4 thousand" with 300 and 21. Each part is smaller than the scale before it, so "3 hundred
+/// and 2 hundred" stays two numbers. Moves `n` past them and returns their sum.
+fn smaller_parts(text: &str, toks: &[Token], n: &mut NumberSpan, mut scale: f64) -> f64 {
+    let mut sum = 0.0;
+    while scale >= 100.0 {
+        let and = is_word(text, toks, n.next, "and");
+        let j = n.next + usize::from(and);
+        let Some(t) = toks.get(j) else { break };
+        // (value, end byte, next token)
+        let part = match t.kind {
+            TokenKind::Digits if !t.text(text).starts_with('0') => {
+                let raw = t.text(text);
+                raw.bytes()
+                    .all(|b| b.is_ascii_digit())
+                    .then(|| digits_value(raw))
+                    .flatten()
+                    .map(|v| (v, t.end, j + 1))
+            }
+            // "3 hundred and one": a small word, only after "and".
+            TokenKind::Word if and => word_number(text, toks, j)
+                .filter(|w| w.form == Form::Words && w.scale == 1.0)
+                .map(|w| (w.value, w.end, w.next)),
+            _ => None,
+        };
+        let Some((v, end, next)) = part.filter(|p| p.0 > 0.0 && p.0.fract() == 0.0) else {
+            break;
+        };
+        let smaller = toks
+            .get(next)
+            .filter(|t| t.kind == TokenKind::Word && next == j + 1)
+            .and_then(|t| scale_word(t.text(text)))
+            .filter(|s| *s >= 100.0 && *s < scale && v * s < scale);
+        if let Some(s) = smaller {
+            sum += v * s;
+            n.end = toks[next].end;
+            n.next = next + 1;
+            scale = s;
+        } else {
+            // "3 hundred and 2 hundred": a part with a scale of its own is another number.
+            let scaled = toks
+                .get(next)
+                .is_some_and(|t| t.kind == TokenKind::Word && scale_word(t.text(text)).is_some());
+            if and && scale == 100.0 && v < 100.0 && !scaled {
+                sum += v;
+                n.end = end;
+                n.next = next;
+            }
+            break;
+        }
+    }
+    sum
 }
 
 #[cfg(test)]
@@ -379,6 +437,38 @@ mod tests {
         assert_eq!(one("one-third"), 1.0 / 3.0);
         assert_eq!(one("three quarters"), 0.75);
         assert_eq!(one("two and a half"), 2.5);
+        assert_eq!(one("twenty-three fifths"), 4.6);
+        assert_eq!(one("three twenty-firsts"), 3.0 / 21.0);
+        assert_eq!(one("two hundredths"), 0.02);
+        assert_eq!(one("a thirtieth"), 1.0 / 30.0);
+        assert_eq!(one("a trillionth"), 1e-12);
+        assert_eq!(one("two and fifty-four hundredths"), 2.54);
+        assert_eq!(
+            one("two hundred thirty two and a thirtieth"),
+            232.0 + 1.0 / 30.0
+        );
+        assert_eq!(find_numbers("one-hundredth of a second")[0].value, 0.01);
+        assert_eq!(find_numbers("a tenth of")[0].value, 0.1);
+    }
+
+    #[test]
+    fn ordinals_are_no_fractions() {
+        for text in [
+            "the fifth time",
+            "a third term",
+            "third-quarter profit",
+            "a third-quarter loss",
+            "the twenty-first century",
+            "a twenty-first birthday",
+            "the twenty fifth anniversary",
+            "the one hundredth anniversary",
+            "its one hundred and fifth year",
+            "a tenth straight day",
+        ] {
+            assert!(find_numbers(text).is_empty(), "{text}");
+        }
+        // A count before an ordinal stays a count.
+        assert_eq!(find_numbers("four fifth-graders")[0].value, 4.0);
     }
 
     #[test]
@@ -387,6 +477,11 @@ mod tests {
         assert_eq!(one("one hundred and five"), 105.0);
         assert_eq!(one("a dozen"), 12.0);
         assert_eq!(one("half a dozen"), 6.0);
+        assert_eq!(one("three dozen"), 36.0);
+        assert_eq!(one("three dozens"), 36.0);
+        assert_eq!(one("three hundred and two dozens"), 324.0);
+        assert_eq!(find_numbers("dozens of protesters")[0].form, Form::Vague);
+        assert!(find_numbers("a baker's dozen").is_empty());
         assert_eq!(one("a hundred and two"), 102.0);
         assert_eq!(
             find_numbers("three million, two hundred & forty")[0].value,
@@ -406,6 +501,14 @@ mod tests {
         assert_eq!(one("2.38 million"), 2.38e6);
         assert_eq!(one("10k"), 1e4);
         assert_eq!(one("2.5 bn"), 2.5e9);
+        assert_eq!(one("3 hundred and 21"), 321.0);
+        assert_eq!(one("4 thousand 3 hundred and 21"), 4321.0);
+        assert_eq!(one("3 hundred and one"), 301.0);
+        assert_eq!(one("2 million 300 thousand"), 2.3e6);
+        // Parts no smaller than the scale before them are numbers of their own.
+        assert_eq!(find_numbers("3 hundred and 2 hundred")[0].value, 300.0);
+        assert_eq!(find_numbers("4000 3 hundred").len(), 2);
+        assert_eq!(find_numbers("4 thousand 3 hundred and 0")[0].value, 4300.0);
         assert_eq!(one("45%"), 45.0);
         assert_eq!(one("45 per cent"), 45.0);
         assert_eq!(one("45 percent"), 45.0);

@@ -1,13 +1,14 @@
-//! Number words and their tables: cardinals ("twenty-five", "one hundred and five"), scale
-//! words and suffixes ("million", "bn", "10k"), fractions ("a third", "two-thirds"), vague
-//! amounts ("hundreds of", "several thousand") and the reader that turns a run of them into a
-//! value. Digits are read in `mod.rs`.
+//! The reader of number words: cardinals ("twenty-five", "one hundred and five"), scale words
+//! ("million"), fractions ("a third", "two-thirds", "three twenty-firsts"), dozens and vague
+//! amounts ("hundreds of", "several thousand"), turned from a run of tokens into a value. The
+//! words themselves live in `tables.rs`; digits are read in `mod.rs`.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::lex::{Token, TokenKind, adjacent, is_symbol, is_word, lower};
+use super::tables::*;
 use super::{Form, NumberSpan};
 
 /// A hasher for the short, trusted keys of the rule tables: word lookups run for every token,
@@ -30,160 +31,13 @@ impl Hasher for WordHasher {
 /// A map keyed by table words, hashed with `WordHasher`.
 pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
 
-/// Cardinal number words below one hundred.
-const SMALL_WORDS: &[(&str, f64)] = &[
-    ("zero", 0.0),
-    ("nought", 0.0),
-    ("naught", 0.0),
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-];
-
-/// Scale words, written out or abbreviated, spaced from the digits ("3 billion", "2.5 bn").
-const SCALE_WORDS: &[(&str, f64)] = &[
-    ("hundred", 1e2),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("lakh", 1e5),
-    ("crore", 1e7),
-    ("k", 1e3),
-    ("mn", 1e6),
-    ("mln", 1e6),
-    ("mil", 1e6),
-    ("bn", 1e9),
-    ("bln", 1e9),
-    ("tn", 1e12),
-    ("tln", 1e12),
-    ("trn", 1e12),
-];
-
-/// Scale suffixes written against the digits ("10k", "$2bn", "1.5m"). Single letters that are
-/// also units ("m" metre, "t" tonne, "b") count as scale only in a money context.
-pub(super) const SCALE_SUFFIXES: &[(&str, f64, bool)] = &[
-    ("k", 1e3, false),
-    ("K", 1e3, false),
-    ("mn", 1e6, false),
-    ("mln", 1e6, false),
-    ("mil", 1e6, false),
-    ("MM", 1e6, false),
-    ("M", 1e6, false),
-    ("m", 1e6, true),
-    ("bn", 1e9, false),
-    ("bln", 1e9, false),
-    ("B", 1e9, false),
-    ("b", 1e9, false),
-    ("tn", 1e12, false),
-    ("tln", 1e12, false),
-    ("trn", 1e12, false),
-    ("T", 1e12, true),
-    ("t", 1e12, true),
-];
-
-/// Denominator words: "a third", "two-thirds", "three quarters". "second" is left out on
-/// purpose: "one second" is a duration, not a half.
-const DENOMINATORS: &[(&str, f64)] = &[
-    ("half", 2.0),
-    ("halves", 2.0),
-    ("third", 3.0),
-    ("thirds", 3.0),
-    ("quarter", 4.0),
-    ("quarters", 4.0),
-    ("fourth", 4.0),
-    ("fourths", 4.0),
-    ("fifth", 5.0),
-    ("fifths", 5.0),
-    ("sixth", 6.0),
-    ("sixths", 6.0),
-    ("seventh", 7.0),
-    ("sevenths", 7.0),
-    ("eighth", 8.0),
-    ("eighths", 8.0),
-    ("ninth", 9.0),
-    ("ninths", 9.0),
-    ("tenth", 10.0),
-    ("tenths", 10.0),
-    ("hundredth", 100.0),
-    ("hundredths", 100.0),
-    ("thousandth", 1000.0),
-    ("thousandths", 1000.0),
-];
-
-/// Fraction characters: "½", "2¾", "4¼%".
-pub(super) const FRACTION_SIGNS: &[(&str, f64)] = &[
-    ("½", 0.5),
-    ("⅓", 1.0 / 3.0),
-    ("⅔", 2.0 / 3.0),
-    ("¼", 0.25),
-    ("¾", 0.75),
-    ("⅕", 0.2),
-    ("⅖", 0.4),
-    ("⅗", 0.6),
-    ("⅘", 0.8),
-    ("⅙", 1.0 / 6.0),
-    ("⅚", 5.0 / 6.0),
-    ("⅛", 0.125),
-    ("⅜", 0.375),
-    ("⅝", 0.625),
-    ("⅞", 0.875),
-];
-
-/// Denominators a fraction written with a slash uses in prose ("3/4", "1/10", "7/100");
-/// other pairs are names or dates ("9/11", "24/7", "12/05").
-pub(super) const SLASH_DENOMINATORS: &[f64] = &[
-    2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 16.0, 20.0, 32.0, 64.0, 100.0, 1000.0,
-];
-
-/// Vague plurals followed by "of": the value is the lower bound ("hundreds of" -> 100).
-const VAGUE_WORDS: &[(&str, f64)] = &[
-    ("dozens", 24.0),
-    ("scores", 40.0),
-    ("hundreds", 1e2),
-    ("thousands", 1e3),
-    ("millions", 1e6),
-    ("billions", 1e9),
-    ("trillions", 1e12),
-];
-
-/// Words that make a following "hundred", "thousand" or "million" a vague amount ("several
-/// hundred years"): the value is the scale, a lower bound.
-pub const VAGUE_COUNTS: &[&str] = &["several", "few"];
-
-/// Words that turn the next number negative.
-pub(super) const NEGATIVE_WORDS: &[&str] = &["minus", "negative"];
-
 enum WordClass {
     Small(f64),
     Hundred,
     Scale(f64),
     Dozen,
-    Denominator(f64),
+    /// A fraction's denominator, and whether the word is plural ("thirds").
+    Denominator(f64, bool),
     Vague(f64),
     Article,
     And,
@@ -205,8 +59,9 @@ static WORDS: LazyLock<WordMap<&'static str, WordClass>> = LazyLock::new(|| {
         }
     }
     m.insert("dozen", WordClass::Dozen);
-    for &(w, v) in DENOMINATORS {
-        m.insert(w, WordClass::Denominator(v));
+    for &(one, many, v) in DENOMINATORS {
+        m.insert(one, WordClass::Denominator(v, false));
+        m.insert(many, WordClass::Denominator(v, true));
     }
     for &(w, v) in VAGUE_WORDS {
         m.insert(w, WordClass::Vague(v));
@@ -222,8 +77,8 @@ static WORDS: LazyLock<WordMap<&'static str, WordClass>> = LazyLock::new(|| {
 });
 
 fn word_class(word: &str) -> Option<&'static WordClass> {
-    // No number word is longer than "thousandths".
-    if word.len() > 11 {
+    // No number word is longer than "seventeenths".
+    if word.len() > 12 {
         return None;
     }
     // Most words are lower-case already: look them up as they are.
@@ -351,6 +206,8 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
     let mut scale_fraction = 0.0; // the scale an "and ... fifths" after it is a fraction of
     let mut k = i;
     let mut end = first.end;
+    // The token after a singular ordinal over one ("a third"), which may be no fraction.
+    let mut one_ordinal = None;
     while let Some(t) = toks.get(k) {
         if t.kind == TokenKind::Symbol {
             // "twenty-five": a hyphen between tens and a unit.
@@ -360,7 +217,7 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                 && adjacent(toks, k)
                 && match toks.get(k + 1).and_then(|t| word_class(t.text(text))) {
                     Some(WordClass::Small(v)) => last == Last::Tens && *v < 10.0 && *v > 0.0,
-                    Some(WordClass::Denominator(_)) => {
+                    Some(WordClass::Denominator(..)) => {
                         matches!(last, Last::Unit | Last::Teen | Last::Tens)
                     }
                     _ => false,
@@ -395,11 +252,36 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
         let Some(class) = word_class(t.text(text)) else {
             break;
         };
+        if matches!(class, WordClass::Small(_))
+            && let Some((d, plural)) = compound_ordinal(text, toks, k)
+        {
+            // "three twenty-firsts", "a thirty-second": tens, a hyphen and an ordinal unit
+            // divide the count before them.
+            let numerator = current - group;
+            let counted = matches!(last, Last::Article | Last::Unit | Last::Teen);
+            if !(counted && (plural || numerator == 1.0)) {
+                // "three twenty-first-century problems" counts three; "the twenty-first"
+                // and "one hundred twenty-first" are ordinals, no number.
+                if matches!(last, Last::Unit | Last::Teen) {
+                    break;
+                }
+                return None;
+            }
+            current = group + numerator / d;
+            n.form = Form::Fraction;
+            last = Last::Half;
+            end = toks[k + 2].end;
+            k += 3;
+            if !plural {
+                one_ordinal = Some(k);
+            }
+            continue;
+        }
         match class {
             WordClass::Small(v) => {
                 let ok = match last {
                     Last::Start | Last::Hundred | Last::Scale | Last::And => true,
-                    Last::Tens => *v < 10.0 && *v > 0.0 && current % 10.0 == 0.0,
+                    Last::Tens => *v < 10.0 && *v > 0.0 && (current - group) % 10.0 == 0.0,
                     _ => false,
                 };
                 if !ok {
@@ -440,10 +322,11 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                 last = Last::Scale;
             }
             WordClass::Dozen => {
-                if matches!(last, Last::And) {
+                // A bare "dozen" is a name ("a baker's dozen"); "a dozen", "three dozen" count.
+                if matches!(last, Last::And | Last::Start) {
                     break;
                 }
-                current = if current == 0.0 { 1.0 } else { current } * 12.0;
+                current = group + (current - group) * 12.0;
                 last = Last::Scale;
             }
             WordClass::Article => {
@@ -457,9 +340,10 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                         WordClass::Hundred
                             | WordClass::Scale(_)
                             | WordClass::Dozen
-                            | WordClass::Denominator(_)
+                            | WordClass::Denominator(..)
                     )
-                ) {
+                ) && compound_ordinal(text, toks, k + 1).is_none()
+                {
                     return None;
                 }
                 current = 1.0;
@@ -468,12 +352,15 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
             WordClass::And => {
                 // "one hundred and five", "two and a half".
                 let next = toks.get(k + 1).and_then(|t| word_class(t.text(text)));
-                let then_den = |j: usize| {
+                let den_at = |j: usize| {
                     matches!(
                         toks.get(j).and_then(|t| word_class(t.text(text))),
-                        Some(WordClass::Denominator(_))
+                        Some(WordClass::Denominator(..))
                     )
                 };
+                // "two and three fifths", "two and fifty-four hundredths".
+                let then_den =
+                    |j: usize| den_at(j) || (is_symbol(text, toks, j, "-") && den_at(j + 2));
                 let counted = matches!(last, Last::Unit | Last::Teen | Last::Tens);
                 if (matches!(last, Last::Hundred | Last::Scale) || (counted && then_den(k + 2)))
                     && matches!(next, Some(WordClass::Small(v)) if *v > 0.0)
@@ -485,7 +372,7 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                     last = Last::And;
                 } else if (counted || last == Last::Scale)
                     && is_word(text, toks, k + 1, "a")
-                    && let Some(WordClass::Denominator(d)) =
+                    && let Some(WordClass::Denominator(d, false)) =
                         toks.get(k + 2).and_then(|t| word_class(t.text(text)))
                 {
                     // "two and a half", "five and a quarter", "3 million and a half".
@@ -499,10 +386,16 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                     last = Last::Half;
                     continue;
                 } else {
+                    // "one hundred and fifth": an ordinal, no number.
+                    if matches!(last, Last::Hundred | Last::Scale)
+                        && matches!(next, Some(WordClass::Denominator(_, false)))
+                    {
+                        return None;
+                    }
                     break;
                 }
             }
-            WordClass::Denominator(d) => {
+            WordClass::Denominator(d, plural) => {
                 // "half", "a third", "two-thirds", "three quarters"; "half a dozen".
                 // "quarter million": a lone quarter only before a scale word.
                 let lone_quarter = last == Last::Start
@@ -512,11 +405,25 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                         Some(WordClass::Scale(_))
                     );
                 let lone_half = last == Last::Start && *d == 2.0;
+                let numerator = current - group;
+                // A plural divides any count ("twenty-three fifths"); a singular ordinal divides
+                // one ("a third", "one-tenth"), or a count joined to it ("a two-third
+                // majority"); half and quarter also spaced ("three quarter length").
+                let hyphened = k > i && toks[k - 1].kind == TokenKind::Symbol;
                 let after_count =
                     matches!(last, Last::Article | Last::Unit | Last::Teen | Last::Tens)
-                        && current - group < 20.0;
+                        && (*plural
+                            || (numerator < 20.0
+                                && (numerator == 1.0 || hyphened || (*d == 2.0 || *d == 4.0))));
                 if !(lone_half || lone_quarter || after_count) {
+                    // "the twenty fifth", "two hundred fiftieth": the number was an ordinal.
+                    if !plural && matches!(last, Last::Tens | Last::Hundred | Last::Scale) {
+                        return None;
+                    }
                     break;
+                }
+                if !plural && numerator == 1.0 && !(*d == 2.0 || *d == 4.0) {
+                    one_ordinal = Some(k + 1);
                 }
                 if lone_quarter {
                     current = 0.25;
@@ -539,12 +446,24 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                 n.form = Form::Fraction;
                 last = Last::Half;
             }
+            // "three dozens", "two hundred and two dozens": a count of dozens.
+            WordClass::Vague(_)
+                if t.text(text).eq_ignore_ascii_case("dozens")
+                    && matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::Hundred) =>
+            {
+                current = group + (current - group) * 12.0;
+                last = Last::Scale;
+            }
             WordClass::Vague(_) | WordClass::Tens | WordClass::Several => break,
         }
         end = t.end;
         k += 1;
     }
     if k == i || last == Last::Start || last == Last::Article {
+        return None;
+    }
+    // "a third term", "a fifth straight day": an ordinal unless something it divides follows.
+    if one_ordinal == Some(k) && total == 0.0 && current < 1.0 && !divides_next(text, toks, k) {
         return None;
     }
     n.value = total + current;
@@ -564,6 +483,39 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
         n.next = k + 3;
     }
     Some(n)
+}
+
+/// A compound denominator at token `k`: tens, a hyphen and an ordinal unit ("twenty-first",
+/// "thirty-seconds"), as (value, plural).
+fn compound_ordinal(text: &str, toks: &[Token], k: usize) -> Option<(f64, bool)> {
+    let tens = match word_class(toks.get(k)?.text(text))? {
+        WordClass::Small(v) if *v >= 20.0 => *v,
+        _ => return None,
+    };
+    if !(is_symbol(text, toks, k + 1, "-") && adjacent(toks, k) && adjacent(toks, k + 1)) {
+        return None;
+    }
+    let t = toks.get(k + 2).filter(|t| t.kind == TokenKind::Word)?;
+    let mut buf = [0u8; 24];
+    let w = lower(t.text(text), &mut buf)?;
+    ORDINAL_UNITS
+        .iter()
+        .find_map(|&(one, many, v)| (w == one || w == many).then_some((tens + v, w == many)))
+}
+
+/// Whether the token after a fraction of one shows it divides: the end, punctuation or a
+/// word of `FRACTION_FOLLOWERS` ("a third of", "by a tenth in"), not a noun it ranks ("a third
+/// term") nor a hyphenated compound ("a third-quarter loss").
+fn divides_next(text: &str, toks: &[Token], k: usize) -> bool {
+    match toks.get(k) {
+        None => true,
+        Some(t) if t.kind == TokenKind::Symbol => !(t.text(text) == "-" && adjacent(toks, k - 1)),
+        Some(t) if t.kind == TokenKind::Word => {
+            let mut buf = [0u8; 24];
+            lower(t.text(text), &mut buf).is_some_and(|w| FRACTION_FOLLOWERS.contains(&w))
+        }
+        Some(_) => false,
+    }
 }
 
 /// The decimals written as words from token `from`: digits one by one ("zero three" -> 0.03), or
@@ -611,7 +563,7 @@ pub fn fraction_sign(sym: &str) -> Option<f64> {
 /// The denominator a fraction word names ("half" -> 2, "quarters" -> 4).
 pub(super) fn denominator(word: &str) -> Option<f64> {
     match word_class(word)? {
-        WordClass::Denominator(d) => Some(*d),
+        WordClass::Denominator(d, _) => Some(*d),
         _ => None,
     }
 }

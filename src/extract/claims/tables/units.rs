@@ -334,6 +334,33 @@ pub(in crate::extract::claims) const UNITS_WORDS: &[(&str, &str)] = &[
     ("penny", "penny"),
 ];
 
+/// What money is paid per besides units of measure: "$2 a share", "$150 per night",
+/// "$40,000 per capita".
+pub(in crate::extract::claims) const RATE_NOUNS: &[&str] = &[
+    "share",
+    "person",
+    "head",
+    "capita",
+    "household",
+    "night",
+    "ticket",
+    "seat",
+    "dose",
+    "passenger",
+    "employee",
+    "student",
+    "patient",
+    "visitor",
+    "user",
+    "customer",
+    "item",
+    "copy",
+];
+
+/// Words after "a month", "a year" that make it a time, not a rate ("$500 a year ago").
+pub(in crate::extract::claims) const NOT_RATE_AFTER: &[&str] =
+    &["ago", "earlier", "later", "before", "after", "from"];
+
 /// Plurals after a glued "m" that make it metres after all ("the 100m hurdles").
 pub(in crate::extract::claims) const METRE_EVENTS: &[&str] = &[
     "hurdles",
