@@ -810,7 +810,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // class is a far smaller automaton, and words are repeated in many places of every pattern.
     let word = r"[^\s\d.,;:!?“”\x22()\[\]—–―/&*#@]+";
     // Initials written together ("G.K. Butterfield", "J.R.R. Tolkien") are one name word.
-    let name_word = format!(r"(?:\p{{Lu}}\.(?:\p{{Lu}}\.)+|\p{{Lu}}(?:{word})?\.?)");
+    let name_word = format!(r"\p{{Lu}}(?:{word}|(?:\.\p{{Lu}})+)?\.?");
     let connect = r"(?:of|and|for|the|de|van|von|der|da|bin|al|la|le|du|on)";
     // Unbounded rather than {0,6}: a counted repetition copies the (large, Unicode) word
     // pattern into the automaton once per count, for every place a name can appear.
@@ -843,7 +843,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // "for the family", "of voter lists", "for Mr. Trump": what the group or role belongs to.
     // "released in late August", "that appeared in the British Medical Journal": when and
     // where a record came out, between it and its verb.
-    let came_out = r"(?:\s+(?:released|published|issued|conducted|obtained|commissioned|(?:that|which)\s+(?:was\s+)?(?:appeared|released|published))(?:\s+(?:in|on|by|last|this|earlier)(?:\s+[\p{Ll}\-]+)?(?:\s+\p{Lu}[\p{L}\-]*)*)?)?";
+    let came_out = format!(
+        r"(?:\s+(?:released|published|issued|conducted|obtained|commissioned|(?:that|which)\s+(?:was\s+)?(?:appeared|released|published))(?:\s+(?:in|on|by|last|this|earlier)(?:\s+{word})?(?:\s+\p{{Lu}}(?:{word})?)*)?)?"
+    );
     let belongs = format!(
         r"(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?{came_out}"
     );
