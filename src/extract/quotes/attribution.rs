@@ -860,8 +860,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     );
     // An appositive role between speaker and cue: "X, a spokesman for Y, said".
     // Or the name itself after a description: "The state's campaign chairman, Phil Lovas, said".
+    // An age may come first ("Schiff, 56, who has served ..."), and a relative clause may
+    // follow the role ("X, a developer and spokeswoman for Y, which is made up of ..., said").
     let role = format!(
-        r"(?:,\s+(?:(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?)|(?P<apname>{person})),)"
+        r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?)(?:,\s+(?:which|who)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
     );
     let aux = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+|in\s+\d{4})\s+)*";
     let cues = alternation(CUES);
