@@ -336,6 +336,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "fellow",
     "historian",
     "running mate",
+    "first lady",
     "businessman",
     "businesswoman",
     "billionaire",

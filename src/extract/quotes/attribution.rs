@@ -850,8 +850,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         r"(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?{came_out}"
     );
     // "the state's campaign chairman", "Pagliano's lawyer", "a recent Reuters survey".
+    // "the former secretary of state and current Democratic presidential nominee": two roles
+    // of one person.
     let det_noun = format!(
-        r"{det}\s+(?:(?:{word}|\d{{4}})\s+){{0,3}}?(?:{groups}|{role_nouns})(?-u:\b){belongs}"
+        r"{det}\s+(?:(?:{word}|\d{{4}})\s+){{0,3}}?(?:{groups}|{role_nouns})(?-u:\b){belongs}(?:\s+and\s+(?:[\w.]+\s+){{0,3}}?(?:{role_nouns})(?-u:\b))?"
     );
     let bare_group = format!(r"(?:{word}\s+){{0,2}}(?:{groups})(?-u:\b){belongs}");
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey)";
