@@ -769,7 +769,18 @@ impl<'a> Walk<'a> {
             if opens_without_subject(&c["sp"]) {
                 return None;
             }
-            Some((content_on(&c), self.attribution_from(&c, sentence)))
+            let mut attr = self.attribution_from(&c, sentence);
+            // "not paying an architect who said": the pattern is unanchored, so words of the
+            // clause before can lead the speaker; it starts at its determiner.
+            let sp = &c["sp"];
+            if sp.starts_with(char::is_lowercase) && !starts_with_determiner(sp) {
+                let at = sp
+                    .match_indices(' ')
+                    .map(|(i, _)| i + 1)
+                    .find(|&i| starts_with_determiner(&sp[i..]))?;
+                attr.speaker = self.resolve(&sp[at..], None);
+            }
+            Some((content_on(&c), attr))
         });
         let found = found.or_else(|| {
             if !RULES.any_participle.is_match(sentence) {
@@ -911,6 +922,15 @@ const CONNECTIVES: &[&str] = &[
     "Instead",
     "Indeed",
 ];
+
+/// Whether a phrase opens with a determiner ("an architect", "the senators").
+fn starts_with_determiner(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    matches!(
+        first.to_lowercase().as_str(),
+        "a" | "an" | "the" | "his" | "her" | "their" | "its" | "some" | "many" | "several"
+    )
+}
 
 /// A speaker phrase without an opening connective: "But Flynn" -> "Flynn".
 fn strip_connective(phrase: &str) -> &str {
