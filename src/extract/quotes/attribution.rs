@@ -568,7 +568,7 @@ fn alternation_any_case(words: &[&str]) -> String {
 const CAPITALS_LABEL: &str = r"\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+)?";
 
 /// Auxiliaries and adverbs that may stand between a speaker and the verb of a position.
-const POSITION_AUX: &str = r"has|have|had|will|would|could|should|may|might|must|can|cannot|did|does|do|is|are|was|were|been|also|not|never|now|still|then|later|once|already|again|(?:does|did|do|is|are|was|were|has|have|had|could|would|should|can|wo)n['’]t";
+const POSITION_AUX: &str = r"has|have|had|will|would|could|should|may|might|must|can|cannot|did|does|do|is|are|was|were|been|also|not|never|now|still|then|later|once|already|again|long|(?:does|did|do|is|are|was|were|has|have|had|could|would|should|can|wo)n['’]t";
 
 /// Words that follow a sentence's subject without being a verb of position ("Trump of New
 /// York", "Clinton and her aides", "Obama is a lawyer").
@@ -867,7 +867,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let role = format!(
         r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?)(?:,\s+(?:which|who)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
     );
-    let aux = r"(?:(?:has|have|had|would|will|also|later|then|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+|in\s+\d{4})\s+)*";
+    let aux = r"(?:(?:has|have|had|would|will|also|later|then|long|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+|in\s+\d{4})\s+)*";
     let cues = alternation(CUES);
     let clause_cues = alternation(CLAUSE_CUES);
     let participles = alternation(PARTICIPLE_CUES);

@@ -71,7 +71,15 @@ impl Walk<'_> {
             || verb.ends_with("ed")
             || IRREGULAR_PAST.contains(&verb)
             || (plural && !is_group(verb));
-        if NOT_POSITION_VERBS.contains(&verb)
+        // "Trump has record low support", "Congress has three ways": "has" owns something;
+        // only a participle after it makes "has" an auxiliary ("has endorsed", "has won").
+        let after_have = cue
+            .split_whitespace()
+            .rev()
+            .nth(1)
+            .is_some_and(|w| matches!(w, "has" | "have" | "had"));
+        if (after_have && !is_participle(verb))
+            || NOT_POSITION_VERBS.contains(&verb)
             || !looks_like_verb
             || is_group(verb)
             || passive_or_copula
@@ -144,6 +152,58 @@ impl Walk<'_> {
         }
         self.is_name_word(phrase) || self.people.canonical(phrase).is_some()
     }
+}
+
+/// Whether a word can be the past participle after "has": "-ed", "-en", "-wn", "-ne", a short
+/// "-t" ("spent", "built"; not "significant"), or an irregular form.
+fn is_participle(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "come",
+        "become",
+        "run",
+        "led",
+        "held",
+        "met",
+        "won",
+        "paid",
+        "said",
+        "made",
+        "had",
+        "heard",
+        "found",
+        "sold",
+        "told",
+        "stood",
+        "understood",
+        "fled",
+        "fed",
+        "hung",
+        "begun",
+        "read",
+        "spread",
+        "bid",
+        "put",
+        "cut",
+        "set",
+        "hit",
+        "let",
+        "struck",
+        "stuck",
+        "swung",
+    ];
+    let short_t = word.ends_with('t')
+        && word.len() <= 7
+        && !matches!(
+            word,
+            "just" | "most" | "least" | "best" | "first" | "that" | "what" | "about"
+        );
+    word.ends_with("ed")
+        || word.ends_with("en")
+        || word.ends_with("wn")
+        || word.ends_with("ne")
+        || short_t
+        || IRREGULAR.contains(&word)
+        || IRREGULAR_PAST.contains(&word)
 }
 
 /// The words `article` capitalises after the first word of a sentence.
