@@ -666,6 +666,8 @@ impl<'a> Walk<'a> {
     /// Reported speech in one sentence without a direct quote; `partials` are the partial quotes
     /// inside it (their index and range in the paragraph): a clause of reported speech that
     /// contains them replaces them, since the quoted words are part of what was reported.
+    /// `unmarked` is the paragraph's text with the marks of quoted titles blanked, so the
+    /// patterns read `on “Fox News Sunday,” Pence said` as prose.
     fn reported_speech(
         &mut self,
         para: &Paragraph,
