@@ -3,7 +3,7 @@
 
 use super::options::{Args, UserError, closest};
 use super::present::list_pages;
-use crate::library::{Counts, Library, SpeakerEntry};
+use crate::library::{Library, SpeakerEntry, quotes_phrase};
 use crate::render::Reply;
 
 const PER_PAGE: usize = 10;
@@ -45,12 +45,7 @@ pub fn speakers(lib: &Library, args: &Args) -> Result<Reply, UserError> {
             } else {
                 ""
             };
-            let n = Counts {
-                quotes: s.quotes,
-                positions: s.positions,
-                claims: 0,
-            }
-            .quotes_phrase();
+            let n = quotes_phrase(s.quotes, s.positions);
             format!("{}{role}{group} · {n}", s.name)
         })
         .collect();

@@ -283,16 +283,7 @@ fn load_quantulum(path: &Path) -> Result<Vec<Case>, EvalError> {
             // "a dozen eggs": a count unit is a plain number of that many.
             let (unit, count) = match QUANTULUM_COUNTS.iter().find(|(n, _)| *n == unit_name) {
                 Some(&(_, count)) => (GoldUnit::Plain, count),
-                None => (
-                    QUANTULUM_UNITS
-                        .iter()
-                        .find(|(n, _)| *n == unit_name)
-                        .map_or_else(
-                            || GoldUnit::Unsupported(unit_name.to_string()),
-                            |(_, u)| u.clone(),
-                        ),
-                    1.0,
-                ),
+                None => (gold_unit(QUANTULUM_UNITS, unit_name), 1.0),
             };
             gold.push(Gold {
                 start,
@@ -359,14 +350,15 @@ fn currency_unit(res: &Value) -> GoldUnit {
             GoldUnit::Unsupported(iso.to_string())
         };
     }
-    let name = res["unit"].as_str().unwrap_or("");
-    RECOGNIZERS_CURRENCIES
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map_or_else(
-            || GoldUnit::Unsupported(name.to_string()),
-            |(_, u)| u.clone(),
-        )
+    gold_unit(RECOGNIZERS_CURRENCIES, res["unit"].as_str().unwrap_or(""))
+}
+
+/// The unit a gold set's unit name stands for in `table`, or unsupported when it has none.
+fn gold_unit(table: &[(&str, GoldUnit)], name: &str) -> GoldUnit {
+    table.iter().find(|(n, _)| *n == name).map_or_else(
+        || GoldUnit::Unsupported(name.to_string()),
+        |(_, u)| u.clone(),
+    )
 }
 
 /// "(20,35]" -> both ends; "(30,)" -> more than 30; "(,100]" -> less than 100.

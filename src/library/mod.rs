@@ -127,21 +127,26 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// "3 quotes", "1 quote, 9 positions" or "9 positions": positions only when there are some.
+    /// "3 quotes", "1 quote, 9 positions" or "9 positions": see [`quotes_phrase`].
     pub fn quotes_phrase(&self) -> String {
-        let count = |n: usize, one: &str, many: &str| match n {
-            1 => format!("1 {one}"),
-            n => format!("{n} {many}"),
-        };
-        match (self.quotes, self.positions) {
-            (q, 0) => count(q, "quote", "quotes"),
-            (0, p) => count(p, "position", "positions"),
-            (q, p) => format!(
-                "{}, {}",
-                count(q, "quote", "quotes"),
-                count(p, "position", "positions")
-            ),
-        }
+        quotes_phrase(self.quotes, self.positions)
+    }
+}
+
+/// "3 quotes", "1 quote, 9 positions" or "9 positions": positions only when there are some.
+pub fn quotes_phrase(quotes: usize, positions: usize) -> String {
+    let count = |n: usize, one: &str, many: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    match (quotes, positions) {
+        (q, 0) => count(q, "quote", "quotes"),
+        (0, p) => count(p, "position", "positions"),
+        (q, p) => format!(
+            "{}, {}",
+            count(q, "quote", "quotes"),
+            count(p, "position", "positions")
+        ),
     }
 }
 

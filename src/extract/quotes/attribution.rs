@@ -564,6 +564,17 @@ fn alternation_any_case(words: &[&str]) -> String {
     alternation(&all)
 }
 
+/// Verbs that say when or how a record came out ("a poll released in late August"): they
+/// follow a record in a speaker phrase without naming the speaker.
+pub const RELEASE_VERBS: &[&str] = &[
+    "released",
+    "published",
+    "issued",
+    "conducted",
+    "obtained",
+    "commissioned",
+];
+
 /// A speaker label as transcripts write it, in capitals: "PENCE", "CHRIS WALLACE".
 const CAPITALS_LABEL: &str = r"\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+)?";
 
@@ -843,8 +854,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // "for the family", "of voter lists", "for Mr. Trump": what the group or role belongs to.
     // "released in late August", "that appeared in the British Medical Journal": when and
     // where a record came out, between it and its verb.
+    let release_verbs = alternation(RELEASE_VERBS);
     let came_out = format!(
-        r"(?:\s+(?:released|published|issued|conducted|obtained|commissioned|(?:that|which)\s+(?:was\s+)?(?:appeared|released|published))(?:\s+(?:in|on|by|last|this|earlier)(?:\s+{word})?(?:\s+\p{{Lu}}(?:{word})?)*)?)?"
+        r"(?:\s+(?:{release_verbs}|(?:that|which)\s+(?:was\s+)?(?:appeared|released|published))(?:\s+(?:in|on|by|last|this|earlier)(?:\s+{word})?(?:\s+\p{{Lu}}(?:{word})?)*)?)?"
     );
     let belongs = format!(
         r"(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?{came_out}"
@@ -935,7 +947,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S)"
         )),
         participle_tail: build(format!(
-            r"^(?:\s+[^,.;:“”\x22]{{1,40}}?)?,\s+(?P<cue>{participles})\s+(?:that\s+)?(?P<content>[^\s“”‘\x22'])"
+            r"^(?:\s+[^,.;:“”\x22]{{1,40}}?)?,\s+(?P<cue>{participles})\s+(?P<that>that\s+)?(?P<content>[^\s“”‘\x22'])"
         )),
         position: build(format!(
             r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?:{OPENING_CONNECTIVES}\s+)?(?P<sp>{speaker}){role}?\s+(?P<cue>(?:(?:{POSITION_AUX})\s+)*(?:\p{{Ll}}+ly\s+)?(?P<verb>\p{{Ll}}[\p{{Ll}}\-]+))(?:\s+(?:to|that|on|about|for|with|against|of|in))?\s+(?P<content>\S)"

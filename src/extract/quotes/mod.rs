@@ -771,16 +771,20 @@ impl<'a> Walk<'a> {
             if opens_without_subject(&c["sp"]) {
                 return None;
             }
-            let mut attr = self.attribution_from(&c, sentence);
             // "not paying an architect who said": the pattern is unanchored, so words of the
-            // clause before can lead the speaker; it starts at its determiner.
+            // clause before can lead the speaker; it starts at its determiner. Found before
+            // anything is resolved, so a match without one leaves no speaker remembered.
             let sp = &c["sp"];
-            if sp.starts_with(char::is_lowercase) && !starts_with_determiner(sp) {
-                let at = sp
-                    .match_indices(' ')
+            let speaker_at = if sp.starts_with(char::is_lowercase) && !starts_with_determiner(sp) {
+                sp.match_indices(' ')
                     .map(|(i, _)| i + 1)
-                    .find(|&i| starts_with_determiner(&sp[i..]))?;
-                attr.speaker = self.resolve(&sp[at..], None);
+                    .find(|&i| starts_with_determiner(&sp[i..]))?
+            } else {
+                0
+            };
+            let mut attr = self.attribution_from(&c, sentence);
+            if speaker_at > 0 {
+                attr.speaker = self.resolve(&sp[speaker_at..], None);
             }
             Some((content_on(&c), attr))
         });
@@ -1016,12 +1020,11 @@ fn is_naming(before: &str, inner: &str) -> bool {
 /// Whether the words after ", adding" are a clause: "that ..." or a pronoun subject ("adding he
 /// would never vote"), not a topic ("stressing China's standing").
 fn is_clause_start(c: &Captures<'_>, haystack: &str) -> bool {
-    let with_that = c.get(0).is_some_and(|m| m.as_str().contains(" that "));
     let first = haystack[c.name("content").unwrap().start()..]
         .split(|ch: char| !ch.is_alphabetic())
         .next()
         .unwrap_or("");
-    with_that
+    c.name("that").is_some()
         || matches!(
             first,
             "he" | "she" | "they" | "it" | "we" | "I" | "there" | "you"

@@ -157,39 +157,10 @@ impl Walk<'_> {
 /// Whether a word can be the past participle after "has": "-ed", "-en", "-wn", "-ne", a short
 /// "-t" ("spent", "built"; not "significant"), or an irregular form.
 fn is_participle(word: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "come",
-        "become",
-        "run",
-        "led",
-        "held",
-        "met",
-        "won",
-        "paid",
-        "said",
-        "made",
-        "had",
-        "heard",
-        "found",
-        "sold",
-        "told",
-        "stood",
-        "understood",
-        "fled",
-        "fed",
-        "hung",
-        "begun",
-        "read",
-        "spread",
-        "bid",
-        "put",
-        "cut",
-        "set",
-        "hit",
-        "let",
-        "struck",
-        "stuck",
-        "swung",
+    // Irregular participles that `IRREGULAR_PAST` does not already hold.
+    const PARTICIPLE_ONLY: &[&str] = &[
+        "come", "become", "run", "met", "had", "stood", "fled", "fed", "hung", "begun", "spread",
+        "stuck", "swung",
     ];
     let short_t = word.ends_with('t')
         && word.len() <= 7
@@ -202,7 +173,7 @@ fn is_participle(word: &str) -> bool {
         || word.ends_with("wn")
         || word.ends_with("ne")
         || short_t
-        || IRREGULAR.contains(&word)
+        || PARTICIPLE_ONLY.contains(&word)
         || IRREGULAR_PAST.contains(&word)
 }
 

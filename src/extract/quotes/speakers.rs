@@ -2,6 +2,7 @@
 //! Mitch McConnell, R-Ky.") into the person or group it means, as far as the article has told,
 //! and keeps the running memory of who was named last.
 
+use super::attribution::RELEASE_VERBS;
 use super::*;
 
 impl Walk<'_> {
@@ -239,25 +240,22 @@ impl Walk<'_> {
 /// "A Quinnipiac University poll released in late August" -> "A Quinnipiac University poll":
 /// when a record came out says which one it is in the sentence, not who speaks.
 fn without_release(phrase: &str) -> &str {
-    const CAME_OUT: &[&str] = &[
-        " released",
-        " published",
-        " issued",
-        " conducted",
-        " obtained",
-        " commissioned",
-        " that appeared",
-        " which appeared",
-        " that was",
-        " which was",
-    ];
+    const RELATIVE: &[&str] = &["that appeared", "which appeared", "that was", "which was"];
+    // Where " word" first stands in the phrase.
+    let first_after_space = |w: &str| {
+        phrase
+            .match_indices(w)
+            .map(|(at, _)| at)
+            .find(|&at| phrase[..at].ends_with(' '))
+    };
     // "a report released by the China Internet Network Information Center": who released
     // it is the source, and that is read further on.
-    CAME_OUT
+    RELEASE_VERBS
         .iter()
-        .filter_map(|w| phrase.find(w).map(|at| (at, w.len())))
+        .chain(RELATIVE)
+        .filter_map(|w| first_after_space(w).map(|at| (at, w.len())))
         .filter(|&(at, len)| !phrase[at + len..].starts_with(" by "))
-        .map(|(at, _)| at)
+        .map(|(at, _)| at - 1)
         .min()
         .map_or(phrase, |at| &phrase[..at])
 }
