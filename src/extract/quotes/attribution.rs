@@ -495,7 +495,9 @@ pub struct Rules {
     pub transcript_label: Regex,
     /// "CLAUSE, X said" / "CLAUSE, said X, ROLE".
     pub speaker_last: Regex,
-    /// "CLAUSE, according to X" and "According to X, CLAUSE".
+    /// "CLAUSE, according to X" and "According to X, CLAUSE". After "according to", a phrase
+    /// that names someone ("the event organizer Alliance to Reclaim Our Schools") is a source;
+    /// one without a capital ("the law and regulations") is not.
     pub according_last: Regex,
     pub according_first: Regex,
     /// What follows a speaker: ", ROLE", " in PLACE", ", during OCCASION".
@@ -957,10 +959,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         transcript_label: build(format!(r"^(?P<name>{CAPITALS_LABEL}):\s+")),
         speaker_last: build(format!(
-            r"^(?P<content>.{{10,}}?),\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
+            r"^(?P<content>.{{10,}}?),[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
         )),
         according_last: build(format!(
-            r"^(?P<content>.{{10,}}?),?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?)(?P<rest>(?:[,;.!?][^\x22“”]*)?)$"
+            r"^(?P<content>.{{10,}}?),?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?|(?:the|a|an|his|her|their|its)\s+[^,;.“”\x22]*?\p{{Lu}}(?:[^,;.“”\x22]|\.\s*\p{{Lu}})*?)(?P<rest>(?:[,;!?][^\x22“”]*|[.!?]\s*)?)$"
         )),
         according_first: build(format!(
             r"^(?P<cue>According\s+to)\s+(?P<sp>{speaker}|[^,]{{3,100}}),\s+(?P<content>\S)"

@@ -402,6 +402,9 @@ impl<'a> Walk<'a> {
         let sentences = split_sentences(text);
         let mut para_quotes: Vec<(usize, Option<Speaker>)> = Vec::new();
         let mut quoted_sentences = vec![false; sentences.len()];
+        // Where the paragraph's direct quotes stand, marks included: a sentence they fill little
+        // of may still report someone's words around them.
+        let mut direct_spans: Vec<Range<usize>> = Vec::new();
         // Partial quotes per sentence: a reported clause around them may replace them.
         let mut partials: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); sentences.len()];
 
@@ -554,6 +557,7 @@ impl<'a> Walk<'a> {
                     partials[sentence_ix].push((ix, q.inner_start..q.inner_end));
                 } else {
                     mark_quoted(&sentences, &mut quoted_sentences, sentence_ix, q.inner_end);
+                    direct_spans.push(q.open..q.after());
                 }
                 if q.runs_on {
                     self.running_quote = Some(ix);
@@ -569,14 +573,16 @@ impl<'a> Walk<'a> {
             if let Some((range, attr)) = tail.take() {
                 self.participle_tail(para, &quoted, range, attr, &partials[sentence_ix]);
             }
+            let unmarked = masked.as_deref().unwrap_or(text);
             if let Some(range) = sentences.get(sentence_ix)
                 && !quoted_sentences[sentence_ix]
             {
-                let unmarked = masked.as_deref().unwrap_or(text);
                 self.reported_speech(para, unmarked, range.clone(), &partials[sentence_ix]);
                 if partials[sentence_ix].is_empty() {
                     self.note_subject(&text[range.clone()]);
                 }
+            } else if let Some(range) = sentences.get(sentence_ix) {
+                self.reported_around_quotes(para, unmarked, range.clone(), &direct_spans);
             }
         }
         self.fill_unattributed(&para_quotes, continues_quote, running_from);
@@ -700,6 +706,86 @@ impl<'a> Walk<'a> {
         self.push(para, start, end, kind, attr);
     }
 
+    /// Reported speech in a sentence that also holds a short direct quote of someone else ("Acts
+    /// of protest, Mr. Obama said, are acts of patriotism, whether ... ''I can't breathe,'' as
+    /// Eric Garner said"): the clause is kept beside the quote when most of it is the writer's
+    /// words, so neither the quote nor its own attribution is read as the reported clause.
+    fn reported_around_quotes(
+        &mut self,
+        para: &Paragraph,
+        unmarked: &str,
+        range: Range<usize>,
+        direct_spans: &[Range<usize>],
+    ) {
+        let overlap = |a: &Range<usize>, b: &Range<usize>| {
+            a.end.min(b.end).saturating_sub(a.start.max(b.start))
+        };
+        let quoted_in =
+            |r: &Range<usize>| -> usize { direct_spans.iter().map(|d| overlap(d, r)).sum() };
+        if quoted_in(&range) * 3 > range.len() {
+            return;
+        }
+        // Whom the walk remembers, restored when the clause is refused: a phrase read as its
+        // speaker must not become the next pronoun's antecedent.
+        let memory = (
+            self.last_person.clone(),
+            self.last_group.clone(),
+            self.recent.clone(),
+        );
+        let found = self.find_reported(unmarked, range.clone());
+        let Some((found, attr, kind)) = found else {
+            (self.last_person, self.last_group, self.recent) = memory;
+            return;
+        };
+        let mut span = range.start + found.start..range.start + found.end;
+        // "I laughed and said, “...”": the cue leads into the quote itself, whose attribution
+        // has been read already.
+        let rest = unmarked[span.start..].trim_start_matches([' ', ',', ':']);
+        let at = unmarked.len() - rest.len();
+        if kind == QuoteKind::Position || direct_spans.iter().any(|d| d.contains(&at)) {
+            (self.last_person, self.last_group, self.recent) = memory;
+            return;
+        }
+        // The clause stops where a quote that a cue introduces starts (", saying, “...”"),
+        // without the words that only lead into it; a quote inside it ("chants of “Bobby!” at
+        // a conference") stays.
+        let introduced = |open: usize| {
+            let lead = unmarked[..open].trim_end_matches([' ', ',', ':']);
+            let from = lead
+                .char_indices()
+                .rev()
+                .filter(|(_, c)| *c == ' ')
+                .nth(1)
+                .map_or(0, |(i, _)| i);
+            RULES.has_cue(&lead[from..]) || RULES.any_participle.is_match(&lead[from..])
+        };
+        if let Some(open) = direct_spans
+            .iter()
+            .map(|d| d.start)
+            .filter(|&o| span.start < o && o < span.end && introduced(o))
+            .min()
+        {
+            let head = unmarked[span.start..open].trim_end_matches([' ', ',', ':', '―', '—', '-']);
+            let head = match head.rfind(", ") {
+                Some(comma) if head[comma + 2..].split_whitespace().count() <= 3 => &head[..comma],
+                _ => head,
+            };
+            span.end = span.start + head.len();
+        }
+        let unquoted_words = unmarked[span.clone()]
+            .split_whitespace()
+            .filter(|w| {
+                let at = w.as_ptr() as usize - unmarked.as_ptr() as usize;
+                !direct_spans.iter().any(|d| d.contains(&at))
+            })
+            .count();
+        if unquoted_words < MIN_DIRECT_WORDS || quoted_in(&span) * 2 > span.len() {
+            (self.last_person, self.last_group, self.recent) = memory;
+            return;
+        }
+        self.push(para, span.start, span.end, QuoteKind::Indirect, attr);
+    }
+
     /// The content range (within the sentence) and attribution of reported speech in the
     /// sentence `range` of `text`, trying the shapes from the most specific.
     fn find_reported(
@@ -736,10 +822,16 @@ impl<'a> Walk<'a> {
             Some((content(&c), self.attribution_after(&c, sentence)))
         } else if let Some(c) = speaker_last() {
             let rest = c.name("rest").unwrap();
-            if ends_attribution(rest.as_str()) {
+            let cue = c.name("cue").or(c.name("cue2")).map_or("", |m| m.as_str());
+            if ends_attribution(rest.as_str()) || names_listener(cue, rest.as_str()) {
                 let mut span = content(&c);
                 // "Though X, he said, replacing Clinton would ...": the cue splits the content.
-                if continues_content(rest.as_str()) {
+                // "But in recent days, advisers say, the president has grown ...": words before
+                // the attribution too few to be the clause.
+                let lead_words = sentence[span.clone()].split_whitespace().count();
+                if continues_content(rest.as_str())
+                    || (lead_words <= 5 && continues_clause(rest.as_str()))
+                {
                     span.end = sentence.len();
                 }
                 Some((span, self.attribution_after(&c, sentence)))
@@ -1083,6 +1175,32 @@ fn continues_content(rest: &str) -> bool {
             .iter()
             .any(|p| p.split(' ').next() == Some(first.as_str()))
         && !matches!(first.as_str(), "in" | "at" | "on" | "during")
+}
+
+/// Whether what follows "CLAUSE, X said" goes on with a clause of its own: a comma, then at
+/// least four words in lower case (", the president has grown exasperated ...").
+fn continues_clause(rest: &str) -> bool {
+    rest.strip_prefix(',')
+        .map(str::trim_start)
+        .is_some_and(|after| {
+            after.starts_with(char::is_lowercase) && after.split_whitespace().count() >= 4
+        })
+}
+
+/// Whether the words after a cue of telling only name whom it was told to, and when: "CLAUSE, X
+/// told The Huffington Post on Thursday." A clause of its own after it ("told reporters the
+/// plan was dead", "told them that ...") is not one.
+fn names_listener(cue: &str, rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    matches!(cue, "told" | "tells" | "tell")
+        && (1..=6).contains(&words.len())
+        && rest.trim_end().ends_with(['.', '!', '?'])
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "that" | "he" | "she" | "they" | "it" | "is" | "was" | "will" | "would"
+            )
+        })
 }
 
 /// Whether what follows "CLAUSE, X said" closes the attribution (a role, an occasion, the end),
