@@ -301,11 +301,11 @@ fn search_syntax_in_user_text_is_only_text() {
 
 #[test]
 fn positions_are_counted_apart_from_quotes() {
-    // The seeds hold 45 quotes and 16 positions (China "has issued more than 30 laws", ...).
+    // The seeds hold 47 quotes and 16 positions (China "has issued more than 30 laws", ...).
     let reply = ask("about", &[]).unwrap();
     let card = &reply.pages[0];
     let quotes = card.fields.iter().find(|f| f.name == "Quotes").unwrap();
-    assert!(quotes.value.starts_with("45 ("), "{}", quotes.value);
+    assert!(quotes.value.starts_with("47 ("), "{}", quotes.value);
     assert!(
         quotes.value.ends_with("and 16 reported positions"),
         "{}",
@@ -313,7 +313,7 @@ fn positions_are_counted_apart_from_quotes() {
     );
     assert_eq!(
         card.footer.as_deref(),
-        Some("quotebot · 5 articles · 45 quotes · 16 positions · 22 claims")
+        Some("quotebot · 5 articles · 47 quotes · 16 positions · 22 claims")
     );
     let reply = ask("speakers", &[("name", "China")]).unwrap();
     assert!(

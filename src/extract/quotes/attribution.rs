@@ -438,6 +438,99 @@ pub fn opens_without_subject(phrase: &str) -> bool {
     NOT_SUBJECT_WORDS.contains(&first.to_lowercase().as_str())
 }
 
+/// Words that show a phrase before a cue is a clause of its own rather than the speaker:
+/// subordinators, relatives and finite verbs ("What Trump says is", "The plan that voters
+/// want"), and openers that cannot start a subject.
+const NOT_IN_SUBJECT: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "if",
+    "because",
+    "while",
+    "whether",
+    "unless",
+    "until",
+    "although",
+    "though",
+    "since",
+    "once",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "not",
+    "it",
+    "this",
+    "there",
+    "i",
+    "we",
+    "you",
+    "as",
+    "than",
+    "so",
+    "but",
+    "whatever",
+    "whoever",
+    "everything",
+    "nothing",
+    "something",
+    "anything",
+];
+
+/// Whether a phrase opening a sentence before its cue can be its speaker: a few words, none of
+/// which opens a clause or is a finite verb ("Those close to him", "Nearly eight of 10 voters",
+/// "Experts on North Korea and nuclear nonproliferation"). The first word is checked apart:
+/// "In", "After" open an adverbial, "Those" a subject.
+pub fn is_plain_subject(phrase: &str) -> bool {
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let opener_ok = words.first().is_some_and(|w| {
+        !NOT_SUBJECT_WORDS.contains(&w.as_str())
+            || matches!(w.as_str(), "the" | "a" | "an" | "those" | "these")
+    });
+    // "They wouldn't tell", "There's no way to", "The bias begins to show": a negated or
+    // contracted verb, or a cue that is an infinitive, is no speaker's.
+    let verb_shaped = |w: &String| {
+        w.ends_with("n't") || w.ends_with("n’t") || matches!(w.as_str(), "there's" | "there’s")
+    };
+    opener_ok
+        && words.len() <= 9
+        && !words[1..].iter().any(|w| NOT_IN_SUBJECT.contains(&w.as_str()))
+        && !words.iter().any(verb_shaped)
+        // "The politicians actually want": an adverb before the cue is no part of a name.
+        && words.last().is_some_and(|w| w != "to" && !w.ends_with("ly"))
+}
+
 /// Whether a label before a colon is one of [`NOT_SPEAKER_LABELS`].
 pub fn is_label(word: &str) -> bool {
     NOT_SPEAKER_LABELS.contains(&word.trim().to_lowercase().as_str())
@@ -469,6 +562,9 @@ pub struct Rules {
     pub speaker_mid: Regex,
     /// "..., who said (that) CLAUSE": the speaker is the phrase the relative pronoun follows.
     pub speaker_who: Regex,
+    /// "Political observers in Virginia say CLAUSE": any short phrase without a comma before
+    /// the cue, tried when no speaker pattern fits; [`is_plain_subject`] vets the phrase.
+    pub subject_first: Regex,
     /// "“...” ― Name": a set-off quote attributed by a dash on its own line.
     pub dash_after: Regex,
     /// "Trump asked." / "said Jane Roe, a lawyer.": a short sentence that only attributes the
@@ -893,7 +989,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // Unbounded gaps: a counted one ({1,60}) makes the lazy DFA track every count.
     let listener_cues = "told|tells|tell|warned|reminded|assured|informed";
     let after_cue = format!(
-        r"(?:\s+(?:at|in|on|during|to|after|before|from|with|while|outside|via|by|through|over)\s+[^.;:“”\x22]+?\s+that\s+|(?:\s+(?:on|in|last|this|earlier|late)\s+\w+|\s+(?:{time_words})(?:\s+(?:morning|afternoon|evening|night))?)?,?\s+(?:that\s+)?)"
+        r"(?:\s+(?:at|in|on|during|to|after|before|from|with|while|outside|via|by|through|over)\s+[^.;:“”\x22]+?\s+that,?\s+|(?:\s+(?:on|in|last|this|earlier|late)\s+\w+|\s+(?:{time_words})(?:\s+(?:morning|afternoon|evening|night))?)?,?\s+(?:that\s+)?)"
     );
     let clause_cue = format!(
         r"(?:(?P<cue2>{listener_cues})\s+[^.;:“”\x22]+?\s+that\s+|(?P<cue>{clause_cues}){after_cue})"
@@ -931,6 +1027,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         speaker_who: build(format!(
             r"(?P<sp>{speaker}){role}?,?\s+who\s+{aux}{clause_cue}(?P<content>\S)"
+        )),
+        subject_first: build(format!(
+            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>\p{{Lu}}[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?)\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         coordinated: build(format!(
             r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,?\s+and\s+{aux}(?P<cue>{}){after_cue}(?P<content>\S)",

@@ -16,7 +16,7 @@ use crate::text::names::{
 use crate::text::sentences::split_sentences;
 use attribution::{
     CONJUNCTIONS, PARTICIPLE_CUES, RULES, TIME_WORDS, clean_role, clean_speaker, is_label,
-    opens_without_subject,
+    is_plain_subject, opens_without_subject,
 };
 use marks::{Quoted, find_quoted, opens_with_mark};
 use position::proper_nouns;
@@ -722,7 +722,7 @@ impl<'a> Walk<'a> {
         };
         let quoted_in =
             |r: &Range<usize>| -> usize { direct_spans.iter().map(|d| overlap(d, r)).sum() };
-        if quoted_in(&range) * 3 > range.len() {
+        if quoted_in(&range) * 2 > range.len() {
             return;
         }
         // Whom the walk remembers, restored when the clause is refused: a phrase read as its
@@ -739,10 +739,18 @@ impl<'a> Walk<'a> {
         };
         let mut span = range.start + found.start..range.start + found.end;
         // "I laughed and said, “...”": the cue leads into the quote itself, whose attribution
-        // has been read already.
+        // has been read already. A quote the clause goes on after ("said that “...” against
+        // what ...") is part of it.
         let rest = unmarked[span.start..].trim_start_matches([' ', ',', ':']);
         let at = unmarked.len() - rest.len();
-        if kind == QuoteKind::Position || direct_spans.iter().any(|d| d.contains(&at)) {
+        let leads_into_quote = direct_spans.iter().any(|d| {
+            let after = &unmarked[d.end.min(span.end)..span.end];
+            let attributed = RULES
+                .after_quote
+                .is_match(&unmarked[d.end.min(range.end)..range.end]);
+            d.contains(&at) && (after.split_whitespace().count() < 3 || attributed)
+        });
+        if kind == QuoteKind::Position || leads_into_quote {
             (self.last_person, self.last_group, self.recent) = memory;
             return;
         }
@@ -779,7 +787,7 @@ impl<'a> Walk<'a> {
                 !direct_spans.iter().any(|d| d.contains(&at))
             })
             .count();
-        if unquoted_words < MIN_DIRECT_WORDS || quoted_in(&span) * 2 > span.len() {
+        if unquoted_words < MIN_DIRECT_WORDS || quoted_in(&span) * 4 > span.len() * 3 {
             (self.last_person, self.last_group, self.recent) = memory;
             return;
         }
@@ -880,6 +888,17 @@ impl<'a> Walk<'a> {
             }
             Some((content_on(&c), attr))
         });
+        // "Experts on North Korea said CLAUSE": a plain noun phrase opens the sentence.
+        let found = found.or_else(|| {
+            if !has_cue {
+                return None;
+            }
+            let c = RULES.subject_first.captures(sentence)?;
+            if !is_plain_subject(&c["sp"]) {
+                return None;
+            }
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
+        });
         let found = found.or_else(|| {
             if !RULES.any_participle.is_match(sentence) {
                 return None;
@@ -917,6 +936,14 @@ impl<'a> Walk<'a> {
             };
             Some((content_on(&c), attr))
         });
+        // "It's an unlikely scenario; Clinton's team says she'll ...": a clause after a
+        // semicolon reports on its own.
+        let found = found.or_else(|| {
+            let (at, _) = sentence.match_indices("; ").find(|(at, _)| *at >= 10)?;
+            let start = range.start + at + 2;
+            let (inner, attr, kind) = self.find_reported(text, start..range.end)?;
+            (kind == QuoteKind::Indirect).then(|| (at + 2 + inner.start..at + 2 + inner.end, attr))
+        });
         let (span, attr, kind) = match found {
             Some((span, attr)) => (span, attr, QuoteKind::Indirect),
             None => {
@@ -924,6 +951,17 @@ impl<'a> Walk<'a> {
                 (span, attr, QuoteKind::Position)
             }
         };
+        // "Everything Trump says is a lie", "The mayor showed up at": the cue was inside a
+        // relative clause or part of a phrasal verb, and what follows is no clause.
+        let first = sentence[span.clone()]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        if kind == QuoteKind::Indirect
+            && NOT_CONTENT_STARTS.contains(&first.to_lowercase().as_str())
+        {
+            return None;
+        }
         // "I think ..." and "We know ..." are the words of a quote, not the writer's report.
         let first_person = attr.speaker.as_ref().is_some_and(|s| {
             s.name
@@ -995,6 +1033,15 @@ impl<'a> Walk<'a> {
             .any(|s| s == name || s.split_whitespace().any(|w| w == name))
     }
 }
+
+/// Words a reported clause cannot open with: after them the cue was inside a relative clause
+/// ("Everything Trump says is a lie", "what voters want was clear").
+const NOT_CONTENT_STARTS: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "may", "might", "must", "does", "did", "do",
+    // A particle after the cue makes it a phrasal verb ("showed up", "found out").
+    "up", "down", "off", "out",
+];
 
 /// Words that open a clause before its speaker and are not part of the name ("But Flynn").
 const CONNECTIVES: &[&str] = &[
