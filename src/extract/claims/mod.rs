@@ -320,12 +320,15 @@ fn build_claim(
     }
     let first = toks[i];
     let digits = first.kind == TokenKind::Digits || n.form == Form::Digits;
-    // Digits glued to letters on the left: "G20", "MH370", "COVID-19".
+    // Digits glued to letters on the left: "G20", "MH370", "COVID-19"; and the exponents of
+    // units, "J/m^2", "fb−1".
     if digits && first.kind != TokenKind::Word && i > 0 && glued(toks, i - 1) && prefix.is_none() {
         let p = toks[i - 1];
         if p.kind == TokenKind::Word
-            || (matches!(p.text(s), "-" | "/" | "#" | "_" | "." | "+" | ":")
-                && i > 1
+            || (matches!(
+                p.text(s),
+                "-" | "−" | "–" | "/" | "#" | "_" | "." | "+" | ":" | "^"
+            ) && i > 1
                 && glued(toks, i - 2)
                 && toks[i - 2].kind != TokenKind::Symbol)
         {

@@ -220,7 +220,7 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     let raw = tok.text(text);
     let mut value = digits_value(raw)?;
     let grouped = raw.contains([',', ' ', '\u{a0}', '\u{202f}']);
-    let decimal = raw.contains(['.', 'e', 'E', 'x', 'X', '×']);
+    let decimal = raw.contains(['.', 'e', 'E', 'x', 'X', '×', '^']);
     let mut n = NumberSpan {
         start: tok.start,
         end: tok.end,
