@@ -187,6 +187,14 @@ const QUANTULUM_UNITS: &[(&str, GoldUnit)] = &[
     ("kelvin", GoldUnit::Unit("K")),
     ("cup", GoldUnit::Unit("cup")),
     ("tablespoon", GoldUnit::Unit("tablespoon")),
+    ("kilometre per square second", GoldUnit::Unit("km/s²")),
+    ("picometre", GoldUnit::Unit("pm")),
+    ("milligray", GoldUnit::Unit("mGy")),
+    ("inverse femtobarn", GoldUnit::Unit("fb⁻¹")),
+    ("inverse second", GoldUnit::Unit("s⁻¹")),
+    ("watt per minute", GoldUnit::Unit("W/min")),
+    ("ton per day", GoldUnit::Unit("tonne per day")),
+    ("count per week", GoldUnit::Unit("per week")),
 ];
 
 /// quantulum3 counting units, which are plain counts to us: "a dozen eggs" is 12 eggs, so

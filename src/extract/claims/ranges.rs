@@ -27,7 +27,10 @@ pub(super) fn range_end(
     }
     let t = toks.get(k)?;
     let mut j = k;
+    // "9.83e-3 +/- 1e-5 km/s2": a value and its uncertainty, the range around it.
+    let spread = if between { 0 } else { plus_minus(s, toks, k) };
     match (t.kind, t.text(s)) {
+        _ if spread > 0 => j += spread,
         (TokenKind::Word, w) if between && w.eq_ignore_ascii_case("and") => j += 1,
         (TokenKind::Word, w)
             if w.eq_ignore_ascii_case("to") || (!between && w.eq_ignore_ascii_case("through")) =>
@@ -85,6 +88,17 @@ pub(super) fn range_end(
     {
         return None;
     }
+    if spread > 0 {
+        if m.value <= 0.0 || m.scale != n.scale {
+            return None;
+        }
+        let mid = claim.value;
+        claim.value = mid - m.value;
+        claim.end = end;
+        claim.unit = claim.unit.take().or(unit);
+        claim.currency = claim.currency.take().or(currency);
+        return Some((mid + m.value, next));
+    }
     // Dates and scores are not ranges: a hyphen between bare integers needs a rising pair.
     let mut low = claim.value;
     if n.scale == 1.0 && m.scale > 1.0 && low * m.scale <= m.value {
@@ -108,6 +122,23 @@ pub(super) fn range_end(
     }
     claim.end = end;
     Some((high, next))
+}
+
+/// The width of a plus-minus sign at token `k`: "±", "+/-", "+-"; 0 when there is none.
+fn plus_minus(s: &str, toks: &[Token], k: usize) -> usize {
+    let text = |j: usize| toks.get(j).map_or("", |t| t.text(s));
+    match text(k) {
+        "±" => 1,
+        "+" if glued(toks, k) && matches!(text(k + 1), "-" | "−") => 2,
+        "+" if glued(toks, k)
+            && text(k + 1) == "/"
+            && glued(toks, k + 1)
+            && matches!(text(k + 2), "-" | "−") =>
+        {
+            3
+        }
+        _ => 0,
+    }
 }
 
 /// Joins a lower and an upper bound into one range: "above 1000 and below 1500", "at most 100

@@ -110,6 +110,23 @@ pub(in crate::extract::claims) const UNITS_EXACT: &[(&str, &str)] = &[
     ("Gb/s", "Gbps"),
     ("ZB", "zettabyte"),
     ("EB", "exabyte"),
+    ("m/s2", "m/s²"),
+    ("m/s²", "m/s²"),
+    ("km/s2", "km/s²"),
+    ("km/s²", "km/s²"),
+    // Science reporting: picometres (a time is "5 pm", read as such before units), doses in
+    // grays, collider luminosity, frequencies, tonnes a day.
+    ("pm", "pm"),
+    ("Gy", "Gy"),
+    ("mGy", "mGy"),
+    ("fb-1", "fb⁻¹"),
+    ("fb−1", "fb⁻¹"),
+    ("fb⁻¹", "fb⁻¹"),
+    ("s-1", "s⁻¹"),
+    ("s−1", "s⁻¹"),
+    ("s⁻¹", "s⁻¹"),
+    ("W/min", "W/min"),
+    ("tpd", "tonne per day"),
 ];
 
 /// Unit words, lower-case, singular and plural, possibly several words.
@@ -332,6 +349,15 @@ pub(in crate::extract::claims) const UNITS_WORDS: &[(&str, &str)] = &[
     ("cent", "cent"),
     ("pence", "penny"),
     ("penny", "penny"),
+    // How often: "four times per week", "three times a day".
+    ("times a day", "per day"),
+    ("times per day", "per day"),
+    ("times a week", "per week"),
+    ("times per week", "per week"),
+    ("times a month", "per month"),
+    ("times per month", "per month"),
+    ("times a year", "per year"),
+    ("times per year", "per year"),
 ];
 
 /// What money is paid per besides units of measure: "$2 a share", "$150 per night",
