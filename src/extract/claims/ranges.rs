@@ -14,6 +14,16 @@ pub(super) fn range_end(
     claim: &mut ClaimMatch,
     n: NumberSpan,
 ) -> Option<(f64, usize)> {
+    // "rose from about 5 to 10", "between roughly 5 and 10": the hedge sits between the
+    // number and the word that frames it.
+    let mut before = before;
+    if claim.qualifier != Qualifier::Exact
+        && let Some((q0, _)) = qualifier_phrase_before(s, claim.start, true)
+    {
+        while before > 0 && toks[before - 1].start >= q0 {
+            before -= 1;
+        }
+    }
     let prev = before.checked_sub(1).and_then(|j| word_at(s, toks, j));
     let between = lower_in(prev, &["between"]);
     let from = lower_in(prev, &["from"]);
@@ -78,12 +88,25 @@ pub(super) fn range_end(
             next += w;
         }
     }
+    // "$10 an hour to $15 an hour": a money rate may be written again after the second end,
+    // and must be the same one.
+    let rate = claim.currency.is_some() && claim.unit.as_deref().is_some_and(is_rate);
+    if rate
+        && unit.is_none()
+        && let Some((r, w)) = rate_after(s, toks, next)
+    {
+        if claim.unit.as_deref() != Some(r.as_str()) {
+            return None;
+        }
+        end = toks[next + w - 1].end;
+        next += w;
+    }
     // Units must agree when both sides carry one; a percentage does not run to a plain
     // figure ("rose 5 per cent to 2.5 million").
     if (claim.unit.is_some() && unit.is_some() && claim.unit != unit)
         || (claim.unit.as_deref() == Some("%") && unit.is_none())
         || (claim.currency.is_some() && currency.is_some() && claim.currency != currency)
-        || (claim.unit.is_some() && currency.is_some())
+        || (claim.unit.is_some() && !rate && currency.is_some())
         || (claim.currency.is_some() && unit.is_some())
     {
         return None;
@@ -122,6 +145,11 @@ pub(super) fn range_end(
     }
     claim.end = end;
     Some((high, next))
+}
+
+/// A money claim's unit that is the rate it is paid at ("per kg"), not a unit of measure.
+fn is_rate(unit: &str) -> bool {
+    unit.starts_with("per ")
 }
 
 /// The width of a plus-minus sign at token `k`: "±", "+/-", "+-"; 0 when there is none.
