@@ -400,6 +400,10 @@ fn build_claim(
                     k += w;
                 }
             } else {
+                // "1080p", "720p": video heights, not pence.
+                if unit == "penny" && toks[k].text(s) == "p" && VIDEO_HEIGHTS.contains(&n.value) {
+                    return None;
+                }
                 claim.unit = Some(unit.into());
                 claim.end = toks[k + w - 1].end;
                 k += w;

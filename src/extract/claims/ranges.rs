@@ -14,6 +14,11 @@ pub(super) fn range_end(
     claim: &mut ClaimMatch,
     n: NumberSpan,
 ) -> Option<(f64, usize)> {
+    // "grew by 7.4 million": the change itself, whatever verb is read as its qualifier.
+    let by = lower_in(
+        before.checked_sub(1).and_then(|j| word_at(s, toks, j)),
+        &["by"],
+    );
     // "rose from about 5 to 10", "between roughly 5 and 10": the hedge sits between the
     // number and the word that frames it.
     let mut before = before;
@@ -133,7 +138,10 @@ pub(super) fn range_end(
     } else {
         (low, m.value)
     };
-    if high <= low {
+    // "grew by 7.4 million to 331 million": the change, then the level it reached; a range
+    // of changes ("cut by 5 to 10 per cent") keeps its ends close.
+    let to = word_at(s, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("to"));
+    if high <= low || (by && to && high > CHANGE_TO_LEVEL * low) {
         return None;
     }
     claim.value = low;
@@ -146,6 +154,10 @@ pub(super) fn range_end(
     claim.end = end;
     Some((high, next))
 }
+
+/// After "by", how many times its start a "to" range may end at before the second number
+/// reads as the level reached rather than the end of a range.
+const CHANGE_TO_LEVEL: f64 = 5.0;
 
 /// A money claim's unit that is the rate it is paid at ("per kg"), not a unit of measure.
 fn is_rate(unit: &str) -> bool {

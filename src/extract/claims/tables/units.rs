@@ -127,6 +127,13 @@ pub(in crate::extract::claims) const UNITS_EXACT: &[(&str, &str)] = &[
     ("s⁻¹", "s⁻¹"),
     ("W/min", "W/min"),
     ("tpd", "tonne per day"),
+    // Pence glued to the digits ("190p a litre"); video heights are kept out (`VIDEO_HEIGHTS`).
+    ("p", "penny"),
+];
+
+/// Numbers that a glued "p" makes a video resolution ("1080p"), never pence.
+pub(in crate::extract::claims) const VIDEO_HEIGHTS: &[f64] = &[
+    144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0,
 ];
 
 /// Unit words, lower-case, singular and plural, possibly several words.
