@@ -14,11 +14,13 @@ pub(super) fn range_end(
     claim: &mut ClaimMatch,
     n: NumberSpan,
 ) -> Option<(f64, usize)> {
-    // "grew by 7.4 million": the change itself, whatever verb is read as its qualifier.
-    let by = lower_in(
-        before.checked_sub(1).and_then(|j| word_at(s, toks, j)),
-        &["by"],
-    );
+    // "grew by 7.4 million", "rose $2.10": the change itself.
+    let change = matches!(claim.qualifier, Qualifier::Increase | Qualifier::Decrease);
+    let changed = change
+        || lower_in(
+            before.checked_sub(1).and_then(|j| word_at(s, toks, j)),
+            &["by"],
+        );
     // "rose from about 5 to 10", "between roughly 5 and 10": the hedge sits between the
     // number and the word that frames it.
     let mut before = before;
@@ -138,10 +140,11 @@ pub(super) fn range_end(
     } else {
         (low, m.value)
     };
-    // "grew by 7.4 million to 331 million": the change, then the level it reached; a range
-    // of changes ("cut by 5 to 10 per cent") keeps its ends close.
+    // "grew by 7.4 million to 331 million", "rose $2.10 to $84.50 a barrel": the change,
+    // then the level it reached; a range of changes ("cut by 5 to 10 per cent") keeps its
+    // ends close.
     let to = word_at(s, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("to"));
-    if high <= low || (by && to && high > CHANGE_TO_LEVEL * low) {
+    if high <= low || (changed && to && high > CHANGE_TO_LEVEL * low) {
         return None;
     }
     claim.value = low;
@@ -155,7 +158,7 @@ pub(super) fn range_end(
     Some((high, next))
 }
 
-/// After "by", how many times its start a "to" range may end at before the second number
+/// After a change ("by", "rose"), how many times its start a "to" range may end at before the second number
 /// reads as the level reached rather than the end of a range.
 const CHANGE_TO_LEVEL: f64 = 5.0;
 
