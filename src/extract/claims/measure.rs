@@ -268,3 +268,36 @@ pub(super) fn unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static 
         UNIT_WORDS.get(p.to_lowercase().as_str()).copied()
     })
 }
+
+/// "Some 3m people are at risk, up from 2.5m": a bare "m" compared with the figure before it,
+/// written in millions, is millions too (of its currency, if any), not metres.
+pub(super) fn share_million(s: &str, claims: &mut [ClaimMatch]) {
+    let glued_m = |c: &ClaimMatch| {
+        let w = &s[c.start..c.end];
+        w.ends_with('m') && w[..w.len() - 1].ends_with(|ch: char| ch.is_ascii_digit())
+    };
+    for j in 1..claims.len() {
+        let (a, c) = (&claims[j - 1], &claims[j]);
+        let word = s[..c.start]
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if a.unit.is_none()
+            && a.value.abs() >= 1e6
+            && glued_m(a)
+            && c.unit.as_deref() == Some("metre")
+            && c.value_max.is_none()
+            && c.what.is_none()
+            && glued_m(c)
+            && lower_in(Some(word), MILLION_COMPARISONS)
+        {
+            // "£1m, up from 50m": the money too.
+            let currency = a.currency.clone();
+            let c = &mut claims[j];
+            c.value *= 1e6;
+            c.unit = None;
+            c.currency = currency;
+        }
+    }
+}

@@ -158,8 +158,8 @@ pub(super) fn range_end(
     Some((high, next))
 }
 
-/// After a change ("by", "rose"), how many times its start a "to" range may end at before the second number
-/// reads as the level reached rather than the end of a range.
+/// After a change ("by", "rose"), how many times its start a "to" range may end at before the
+/// second number reads as the level reached rather than the end of a range.
 const CHANGE_TO_LEVEL: f64 = 5.0;
 
 /// A money claim's unit that is the rate it is paid at ("per kg"), not a unit of measure.

@@ -410,3 +410,8 @@ pub(in crate::extract::claims) const METRE_EVENTS: &[&str] = &[
     "laps",
     "lengths",
 ];
+
+/// Words that compare a figure with another ("up from 2.5m", "more than 3m"): a bare "m" after
+/// them is read like the other figure's million. Not "to": "rose to 3m" may well be a height.
+pub(in crate::extract::claims) const MILLION_COMPARISONS: &[&str] =
+    &["from", "than", "versus", "vs", "against"];
