@@ -117,6 +117,9 @@ enum GoldUnit {
     Currency(&'static [&'static str]),
     /// The ISO 4217 code the set gives.
     Iso(String),
+    /// Money paid at a rate ("dollar per hour"): any of these currencies, and the rate as our
+    /// claims carry it in their unit ("per hour").
+    Rate(&'static [&'static str], &'static str),
     /// Not in our tables: always counted wrong.
     Unsupported(String),
     /// The set does not say (Number, NumberRange): not scored.
@@ -187,6 +190,16 @@ const QUANTULUM_UNITS: &[(&str, GoldUnit)] = &[
     ("kelvin", GoldUnit::Unit("K")),
     ("cup", GoldUnit::Unit("cup")),
     ("tablespoon", GoldUnit::Unit("tablespoon")),
+    ("kilometre per square second", GoldUnit::Unit("km/s²")),
+    ("picometre", GoldUnit::Unit("pm")),
+    ("milligray", GoldUnit::Unit("mGy")),
+    ("inverse femtobarn", GoldUnit::Unit("fb⁻¹")),
+    ("inverse second", GoldUnit::Unit("s⁻¹")),
+    ("watt per minute", GoldUnit::Unit("W/min")),
+    ("ton per day", GoldUnit::Unit("tonne per day")),
+    ("count per week", GoldUnit::Unit("per week")),
+    ("dollar per hour", GoldUnit::Rate(&["USD"], "per hour")),
+    ("dollar per kilogram", GoldUnit::Rate(&["USD"], "per kg")),
 ];
 
 /// quantulum3 counting units, which are plain counts to us: "a dozen eggs" is 12 eggs, so
@@ -403,6 +416,10 @@ fn unit_right(g: &GoldUnit, p: &ClaimMatch) -> Option<bool> {
         GoldUnit::Unit(u) => p.unit.as_deref() == Some(*u),
         GoldUnit::Currency(set) => p.currency.as_deref().is_some_and(|c| set.contains(&c)),
         GoldUnit::Iso(code) => p.currency.as_deref() == Some(code.as_str()),
+        GoldUnit::Rate(set, rate) => {
+            p.currency.as_deref().is_some_and(|c| set.contains(&c))
+                && p.unit.as_deref() == Some(*rate)
+        }
         GoldUnit::Unsupported(_) => false,
         GoldUnit::Unscored => return None,
     })

@@ -173,22 +173,22 @@ pub(super) fn phrase_at<T>(
     max: usize,
     mut find: impl FnMut(&str) -> Option<T>,
 ) -> Option<(T, usize)> {
+    // One buffer; each candidate is a prefix of it, tried longest first.
     let mut phrase = String::new();
-    let mut candidates = Vec::with_capacity(max);
-    for j in 0..max {
+    let mut ends = [0usize; 4];
+    let mut n = 0;
+    for (j, end) in ends.iter_mut().take(max).enumerate() {
         let Some(t) = toks.get(k + j) else { break };
         if j > 0 && !glued(toks, k + j - 1) {
             phrase.push(' ');
         }
         phrase.push_str(t.text(s));
-        candidates.push(phrase.clone());
+        *end = phrase.len();
+        n = j + 1;
     }
-    for (j, c) in candidates.iter().enumerate().rev() {
-        if let Some(v) = find(c) {
-            return Some((v, j + 1));
-        }
-    }
-    None
+    (0..n)
+        .rev()
+        .find_map(|j| find(&phrase[..ends[j]]).map(|v| (v, j + 1)))
 }
 
 /// Token `k` is a hyphen glued on both sides ("10-dollar", "two-year"): a number made an
@@ -255,14 +255,49 @@ pub(super) fn unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static 
         return (dimension || next.is_none_or(|t| t.kind == TokenKind::Symbol && t.text(s) != "$"))
             .then_some(("inch", 1));
     }
-    phrase_at(s, toks, k, 3, |p| {
+    // Four tokens for "km/s2".
+    phrase_at(s, toks, k, 4, |p| {
         if let Some(u) = UNIT_EXACT.get(p) {
-            // A lone "m", "t", "g" or "l" spaced from the digits is rarely a unit.
-            if p.len() == 1 && p != "L" && !(k > 0 && glued(toks, k - 1)) {
+            // A lone "m", "g" or "l" spaced from the digits is rarely a unit; a lone "t" is
+            // tonnes ("278,000 t"), "don't" having its "t" after an apostrophe.
+            if p.len() == 1 && !matches!(p, "L" | "t") && !(k > 0 && glued(toks, k - 1)) {
                 return None;
             }
             return Some(*u);
         }
         UNIT_WORDS.get(p.to_lowercase().as_str()).copied()
     })
+}
+
+/// "Some 3m people are at risk, up from 2.5m": a bare "m" compared with the figure before it,
+/// written in millions, is millions too (of its currency, if any), not metres.
+pub(super) fn share_million(s: &str, claims: &mut [ClaimMatch]) {
+    let glued_m = |c: &ClaimMatch| {
+        let w = &s[c.start..c.end];
+        w.ends_with('m') && w[..w.len() - 1].ends_with(|ch: char| ch.is_ascii_digit())
+    };
+    for j in 1..claims.len() {
+        let (a, c) = (&claims[j - 1], &claims[j]);
+        let word = s[..c.start]
+            .trim_end()
+            .rsplit(|ch: char| !ch.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        if a.unit.is_none()
+            && a.value.abs() >= 1e6
+            && glued_m(a)
+            && c.unit.as_deref() == Some("metre")
+            && c.value_max.is_none()
+            && c.what.is_none()
+            && glued_m(c)
+            && lower_in(Some(word), MILLION_COMPARISONS)
+        {
+            // "£1m, up from 50m": the money too.
+            let currency = a.currency.clone();
+            let c = &mut claims[j];
+            c.value *= 1e6;
+            c.unit = None;
+            c.currency = currency;
+        }
+    }
 }

@@ -26,7 +26,7 @@ mod what;
 
 use measure::{
     counted_after, currency_after, currency_before, large_scale, minor_amount, rate_after,
-    scaled_code, unit_after,
+    scaled_code, share_million, unit_after,
 };
 use ranges::{merge_bounds, range_end, share_units};
 use tables::*;
@@ -260,6 +260,7 @@ pub fn extract_claims_in_sentence(sentence: &str) -> Vec<ClaimMatch> {
     out.retain(|c| c.value.is_finite() && c.value_max.is_none_or(f64::is_finite));
     merge_bounds(sentence, &mut out);
     share_units(sentence, &mut out);
+    share_million(sentence, &mut out);
     attach_what_before(sentence, &toks, &mut out);
     link_conversions(sentence, &mut out);
     attach_as_of(sentence, &mut out);
@@ -320,12 +321,15 @@ fn build_claim(
     }
     let first = toks[i];
     let digits = first.kind == TokenKind::Digits || n.form == Form::Digits;
-    // Digits glued to letters on the left: "G20", "MH370", "COVID-19".
+    // Digits glued to letters on the left: "G20", "MH370", "COVID-19"; and the exponents of
+    // units, "J/m^2", "fb−1".
     if digits && first.kind != TokenKind::Word && i > 0 && glued(toks, i - 1) && prefix.is_none() {
         let p = toks[i - 1];
         if p.kind == TokenKind::Word
-            || (matches!(p.text(s), "-" | "/" | "#" | "_" | "." | "+" | ":")
-                && i > 1
+            || (matches!(
+                p.text(s),
+                "-" | "−" | "–" | "/" | "#" | "_" | "." | "+" | ":" | "^"
+            ) && i > 1
                 && glued(toks, i - 2)
                 && toks[i - 2].kind != TokenKind::Symbol)
         {
@@ -397,6 +401,10 @@ fn build_claim(
                     k += w;
                 }
             } else {
+                // "1080p", "720p": video heights, not pence.
+                if unit == "penny" && toks[k].text(s) == "p" && VIDEO_HEIGHTS.contains(&n.value) {
+                    return None;
+                }
                 claim.unit = Some(unit.into());
                 claim.end = toks[k + w - 1].end;
                 k += w;

@@ -14,6 +14,23 @@ pub(super) fn range_end(
     claim: &mut ClaimMatch,
     n: NumberSpan,
 ) -> Option<(f64, usize)> {
+    // "grew by 7.4 million", "rose $2.10": the change itself.
+    let change = matches!(claim.qualifier, Qualifier::Increase | Qualifier::Decrease);
+    let changed = change
+        || lower_in(
+            before.checked_sub(1).and_then(|j| word_at(s, toks, j)),
+            &["by"],
+        );
+    // "rose from about 5 to 10", "between roughly 5 and 10": the hedge sits between the
+    // number and the word that frames it.
+    let mut before = before;
+    if claim.qualifier != Qualifier::Exact
+        && let Some((q0, _)) = qualifier_phrase_before(s, claim.start, true)
+    {
+        while before > 0 && toks[before - 1].start >= q0 {
+            before -= 1;
+        }
+    }
     let prev = before.checked_sub(1).and_then(|j| word_at(s, toks, j));
     let between = lower_in(prev, &["between"]);
     let from = lower_in(prev, &["from"]);
@@ -27,7 +44,10 @@ pub(super) fn range_end(
     }
     let t = toks.get(k)?;
     let mut j = k;
+    // "9.83e-3 +/- 1e-5 km/s2": a value and its uncertainty, the range around it.
+    let spread = if between { 0 } else { plus_minus(s, toks, k) };
     match (t.kind, t.text(s)) {
+        _ if spread > 0 => j += spread,
         (TokenKind::Word, w) if between && w.eq_ignore_ascii_case("and") => j += 1,
         (TokenKind::Word, w)
             if w.eq_ignore_ascii_case("to") || (!between && w.eq_ignore_ascii_case("through")) =>
@@ -75,15 +95,39 @@ pub(super) fn range_end(
             next += w;
         }
     }
+    // "$10 an hour to $15 an hour": a money rate may be written again after the second end,
+    // and must be the same one.
+    let rate = claim.currency.is_some() && claim.unit.as_deref().is_some_and(is_rate);
+    if rate
+        && unit.is_none()
+        && let Some((r, w)) = rate_after(s, toks, next)
+    {
+        if claim.unit.as_deref() != Some(r.as_str()) {
+            return None;
+        }
+        end = toks[next + w - 1].end;
+        next += w;
+    }
     // Units must agree when both sides carry one; a percentage does not run to a plain
     // figure ("rose 5 per cent to 2.5 million").
     if (claim.unit.is_some() && unit.is_some() && claim.unit != unit)
         || (claim.unit.as_deref() == Some("%") && unit.is_none())
         || (claim.currency.is_some() && currency.is_some() && claim.currency != currency)
-        || (claim.unit.is_some() && currency.is_some())
+        || (claim.unit.is_some() && !rate && currency.is_some())
         || (claim.currency.is_some() && unit.is_some())
     {
         return None;
+    }
+    if spread > 0 {
+        if m.value <= 0.0 || m.scale != n.scale {
+            return None;
+        }
+        let mid = claim.value;
+        claim.value = mid - m.value;
+        claim.end = end;
+        claim.unit = claim.unit.take().or(unit);
+        claim.currency = claim.currency.take().or(currency);
+        return Some((mid + m.value, next));
     }
     // Dates and scores are not ranges: a hyphen between bare integers needs a rising pair.
     let mut low = claim.value;
@@ -96,7 +140,11 @@ pub(super) fn range_end(
     } else {
         (low, m.value)
     };
-    if high <= low {
+    // "grew by 7.4 million to 331 million", "rose $2.10 to $84.50 a barrel": the change,
+    // then the level it reached; a range of changes ("cut by 5 to 10 per cent") keeps its
+    // ends close.
+    let to = word_at(s, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("to"));
+    if high <= low || (changed && to && high > CHANGE_TO_LEVEL * low) {
         return None;
     }
     claim.value = low;
@@ -108,6 +156,32 @@ pub(super) fn range_end(
     }
     claim.end = end;
     Some((high, next))
+}
+
+/// After a change ("by", "rose"), how many times its start a "to" range may end at before the
+/// second number reads as the level reached rather than the end of a range.
+const CHANGE_TO_LEVEL: f64 = 5.0;
+
+/// A money claim's unit that is the rate it is paid at ("per kg"), not a unit of measure.
+fn is_rate(unit: &str) -> bool {
+    unit.starts_with("per ")
+}
+
+/// The width of a plus-minus sign at token `k`: "±", "+/-", "+-"; 0 when there is none.
+fn plus_minus(s: &str, toks: &[Token], k: usize) -> usize {
+    let text = |j: usize| toks.get(j).map_or("", |t| t.text(s));
+    match text(k) {
+        "±" => 1,
+        "+" if glued(toks, k) && matches!(text(k + 1), "-" | "−") => 2,
+        "+" if glued(toks, k)
+            && text(k + 1) == "/"
+            && glued(toks, k + 1)
+            && matches!(text(k + 2), "-" | "−") =>
+        {
+            3
+        }
+        _ => 0,
+    }
 }
 
 /// Joins a lower and an upper bound into one range: "above 1000 and below 1500", "at most 100

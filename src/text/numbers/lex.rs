@@ -214,9 +214,10 @@ fn lex_digits(text: &str, start: usize) -> usize {
     j
 }
 
-/// The width of a power of ten written after a mantissa at `i`: "x10^6", "×10^-4", "×10−5"
-/// (a superscript flattened to a minus sign). Without a caret the exponent needs its sign, so
-/// "a 3x10 grid" is no power; 0 when there is none.
+/// The width of a power written after a mantissa at `i`: "x10^6", "×10^-4", "×10−5" (a
+/// superscript flattened to a minus sign), "8x2^10"; or the mantissa itself raised, "2^10",
+/// "1.1^23". Without a caret only ten may be the base and the exponent needs its sign, so "a
+/// 3x10 grid" is no power; 0 when there is none.
 fn power_of_ten(b: &[u8], i: usize) -> usize {
     let rest = &b[i.min(b.len())..];
     let times = if matches!(rest.first(), Some(b'x' | b'X')) {
@@ -224,13 +225,17 @@ fn power_of_ten(b: &[u8], i: usize) -> usize {
     } else if rest.starts_with("×".as_bytes()) {
         2
     } else {
-        return 0;
+        0
     };
-    if !rest[times..].starts_with(b"10") {
+    let base = digit_run(rest, times);
+    if times > 0 && (base == 0 || base > 3) {
         return 0;
     }
-    let mut j = times + 2;
+    let mut j = times + base;
     let caret = rest.get(j) == Some(&b'^');
+    if !caret && (times == 0 || &rest[times..j] != b"10") {
+        return 0;
+    }
     j += usize::from(caret);
     let sign = if matches!(rest.get(j), Some(b'+' | b'-')) {
         1
@@ -250,18 +255,28 @@ fn power_of_ten(b: &[u8], i: usize) -> usize {
 }
 
 /// The value of a digits token as written ("7,400" -> 7400, "1 234.5" -> 1234.5, "1.3x10^6"
-/// -> 1300000).
+/// -> 1300000, "8x2^10" -> 8192, "2.5^-1" -> 0.4).
 pub fn digits_value(s: &str) -> Option<f64> {
     let clean: String = s
         .chars()
         .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}'))
         .collect();
-    if let Some((mantissa, power)) = clean.split_once(['x', 'X', '×']) {
-        let exp = power.strip_prefix("10")?.trim_start_matches('^');
-        let exp = exp.replace('−', "-");
+    let (mantissa, power) = match clean.split_once(['x', 'X', '×']) {
+        Some((m, p)) => (m, p),
+        None if clean.contains('^') => ("1", clean.as_str()),
+        None => return clean.parse().ok(),
+    };
+    let (base, exp) = match power.split_once('^') {
+        Some(parts) => parts,
+        None => (power.get(..2)?, power.get(2..)?),
+    };
+    let exp = exp.replace('−', "-");
+    if base == "10" {
+        // Read as written in e-notation, so "6.23x10^-4" is exactly 6.23e-4.
         return format!("{mantissa}e{exp}").parse().ok();
     }
-    clean.parse().ok()
+    let exp: i32 = exp.parse().ok()?;
+    Some(mantissa.parse::<f64>().ok()? * base.parse::<f64>().ok()?.powi(exp))
 }
 
 pub(super) fn adjacent(toks: &[Token], k: usize) -> bool {
@@ -295,6 +310,12 @@ mod tests {
         assert_eq!(one_token("6.23x10^-4"), Some(6.23e-4));
         assert_eq!(one_token("2.48×10−5"), Some(2.48e-5));
         assert_eq!(one_token("3×10^+8"), Some(3e8));
+        assert_eq!(one_token("10^6"), Some(1e6));
+        // Other bases need their caret: "8x2^10" bits, "2.5^-1".
+        assert_eq!(one_token("8x2^10"), Some(8192.0));
+        assert_eq!(one_token("2^10"), Some(1024.0));
+        assert_eq!(one_token("2.5^-1"), Some(0.4));
+        assert_eq!(tokenize("a 3x2 rug").len(), 5);
         // No caret and no sign: a size, not a power.
         assert_eq!(tokenize("a 3x10 grid").len(), 5);
         assert_eq!(tokenize("2x10-minute halves").len(), 6);

@@ -2,7 +2,7 @@
 //! "1 234 567"), decimals, mixed and plain fractions ("2 1/2", "3/4"), number words
 //! ("twenty-five", "one hundred and five", "a dozen", "a third", "half"), vague amounts
 //! ("tens of thousands", "hundreds of"), scale words and suffixes ("3 billion", "1.5m", "10k"),
-//! ratios ("one in five") and percentages ("45%", "45 per cent").
+//! ratios ("one in five") and percentages ("45%", "45 per cent", "45pc").
 //!
 //! This module only reads numbers; it does not decide whether a number is a claim (years,
 //! dates, ordinals and labels are rejected by `extract::claims`), and it knows nothing of units
@@ -203,6 +203,8 @@ fn percent(text: &str, toks: &[Token], n: &mut NumberSpan) {
         {
             1
         }
+        // "67.3pc" in British papers; spaced or capitalised it is a computer.
+        (TokenKind::Word, "pc") if k > 0 && adjacent(toks, k - 1) => 1,
         (TokenKind::Word, w)
             if w.eq_ignore_ascii_case("per") && is_word(text, toks, k + 1, "cent") =>
         {
@@ -220,7 +222,7 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     let raw = tok.text(text);
     let mut value = digits_value(raw)?;
     let grouped = raw.contains([',', ' ', '\u{a0}', '\u{202f}']);
-    let decimal = raw.contains(['.', 'e', 'E', 'x', 'X', '×']);
+    let decimal = raw.contains(['.', 'e', 'E', 'x', 'X', '×', '^']);
     let mut n = NumberSpan {
         start: tok.start,
         end: tok.end,

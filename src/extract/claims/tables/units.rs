@@ -110,6 +110,30 @@ pub(in crate::extract::claims) const UNITS_EXACT: &[(&str, &str)] = &[
     ("Gb/s", "Gbps"),
     ("ZB", "zettabyte"),
     ("EB", "exabyte"),
+    ("m/s2", "m/s²"),
+    ("m/s²", "m/s²"),
+    ("km/s2", "km/s²"),
+    ("km/s²", "km/s²"),
+    // Science reporting: picometres (a time is "5 pm", read as such before units), doses in
+    // grays, collider luminosity, frequencies, tonnes a day.
+    ("pm", "pm"),
+    ("Gy", "Gy"),
+    ("mGy", "mGy"),
+    ("fb-1", "fb⁻¹"),
+    ("fb−1", "fb⁻¹"),
+    ("fb⁻¹", "fb⁻¹"),
+    ("s-1", "s⁻¹"),
+    ("s−1", "s⁻¹"),
+    ("s⁻¹", "s⁻¹"),
+    ("W/min", "W/min"),
+    ("tpd", "tonne per day"),
+    // Pence glued to the digits ("190p a litre"); video heights are kept out (`VIDEO_HEIGHTS`).
+    ("p", "penny"),
+];
+
+/// Numbers that a glued "p" makes a video resolution ("1080p"), never pence.
+pub(in crate::extract::claims) const VIDEO_HEIGHTS: &[f64] = &[
+    144.0, 240.0, 360.0, 480.0, 576.0, 720.0, 1080.0, 1440.0, 2160.0, 4320.0,
 ];
 
 /// Unit words, lower-case, singular and plural, possibly several words.
@@ -332,6 +356,15 @@ pub(in crate::extract::claims) const UNITS_WORDS: &[(&str, &str)] = &[
     ("cent", "cent"),
     ("pence", "penny"),
     ("penny", "penny"),
+    // How often: "four times per week", "three times a day".
+    ("times a day", "per day"),
+    ("times per day", "per day"),
+    ("times a week", "per week"),
+    ("times per week", "per week"),
+    ("times a month", "per month"),
+    ("times per month", "per month"),
+    ("times a year", "per year"),
+    ("times per year", "per year"),
 ];
 
 /// What money is paid per besides units of measure: "$2 a share", "$150 per night",
@@ -377,3 +410,8 @@ pub(in crate::extract::claims) const METRE_EVENTS: &[&str] = &[
     "laps",
     "lengths",
 ];
+
+/// Words that compare a figure with another ("up from 2.5m", "more than 3m"): a bare "m" after
+/// them is read like the other figure's million. Not "to": "rose to 3m" may well be a height.
+pub(in crate::extract::claims) const MILLION_COMPARISONS: &[&str] =
+    &["from", "than", "versus", "vs", "against"];
