@@ -452,6 +452,8 @@ impl<'a> Walk<'a> {
                     continue;
                 }
                 let mut attribution_end = None;
+                // Where an attribution standing as its own sentence ends ("“Why?” Trump asked.").
+                let mut attribution_sentence_end = None;
                 let after_attr = RULES
                     .has_cue(after)
                     .then(|| RULES.after_quote.captures(after))
@@ -476,6 +478,7 @@ impl<'a> Walk<'a> {
                             .has_cue(line)
                             .then(|| RULES.attribution_sentence.captures(line))
                             .flatten()?;
+                        attribution_sentence_end = Some(next.end);
                         Some(self.attribution_after(&c, line))
                     });
                 let before_attr = RULES.before_quote(before).map(|c| {
@@ -496,9 +499,7 @@ impl<'a> Walk<'a> {
                 if after_attr.is_none()
                     && let Some((prev, from)) = goes_on
                     && from <= q.open
-                    && text[from..q.open]
-                        .chars()
-                        .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';'))
+                    && only_attribution_between(&text[from..q.open])
                     && before_attr
                         .as_ref()
                         .and_then(|(a, _)| a.speaker.as_ref())
@@ -550,7 +551,7 @@ impl<'a> Walk<'a> {
                 }
                 let ix = self.push(para, inner_start, q.inner_end, kind, attr);
                 goes_on = (kind == QuoteKind::Direct && !q.runs_on)
-                    .then_some(attribution_end)
+                    .then_some(attribution_end.or(attribution_sentence_end))
                     .flatten()
                     .map(|end| (ix, end));
                 if kind == QuoteKind::Partial && !q.runs_on {
@@ -1222,6 +1223,18 @@ fn continues_content(rest: &str) -> bool {
             .iter()
             .any(|p| p.split(' ').next() == Some(first.as_str()))
         && !matches!(first.as_str(), "in" | "at" | "on" | "during")
+}
+
+/// Whether the words between a quote's attribution and the next quote only go on describing
+/// the speaker or the moment (“A,” she said, clapping. “B.”; “A,” he said to the TV. “B.”), so
+/// the next quote continues the same words. Another verb of saying there ("..., adding that
+/// ...") starts words of their own.
+fn only_attribution_between(gap: &str) -> bool {
+    let punctuation_only = gap
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, ',' | '.' | ':' | ';'));
+    punctuation_only
+        || (gap.len() <= 200 && !RULES.has_cue(gap) && !RULES.any_participle.is_match(gap))
 }
 
 /// Whether what follows "CLAUSE, X said" goes on with a clause of its own: a comma, then at
