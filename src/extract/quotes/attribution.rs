@@ -936,6 +936,13 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // "Clinton spokesman Nick Merrill", "retired Air Force general Lloyd Newton": a short
     // descriptor ending in a role noun, then the name.
     let described = format!(r"(?:{word}\.?\s+){{0,4}}?(?:{role_nouns})\s+{name}{party}?");
+    // "Tulsa police Chief Chuck Jordan": the office capitalised before the name. Only right
+    // after a closing mark, where the speaker must start: elsewhere the words before could be
+    // the clause's own ("cheered for Senator Jane Roe").
+    let described_office = format!(
+        r"(?:{word}\s+){{0,3}}?(?:{})\s+{name}{party}?",
+        alternation_any_case(ROLE_NOUNS)
+    );
     // A share of those polled: "63 percent", "Another 19 percent of voters".
     let share = format!(
         r"(?:(?:[Aa]nother|[Oo]nly|[Jj]ust|[Aa]bout|[Nn]early|[Aa]lmost)\s+)?\d+(?:\.\d+)?(?:\s*%|\s+percent)(?:\s+of\s+(?:{word}\s+){{0,2}}?(?:{groups}|respondents|\p{{Lu}}{word}s))?"
@@ -1004,7 +1011,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     };
     Rules {
         after_quote: build(format!(
-            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}){role}?\s+{aux}(?P<cue2>{cues})(?-u:\b))"
+            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}|{described_office}){role}?\s+{aux}(?P<cue2>{cues})(?-u:\b))"
         )),
         before_quote: build(format!(
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,{MAX_GAP_CHARS}}})$"
