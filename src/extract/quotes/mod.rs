@@ -938,9 +938,12 @@ impl<'a> Walk<'a> {
             Some((content_on(&c), attr))
         });
         // "It's an unlikely scenario; Clinton's team says she'll ...": a clause after a
-        // semicolon reports on its own.
+        // semicolon or a colon reports on its own.
         let found = found.or_else(|| {
-            let (at, _) = sentence.match_indices("; ").find(|(at, _)| *at >= 10)?;
+            let (at, _) = sentence
+                .match_indices("; ")
+                .chain(sentence.match_indices(": "))
+                .find(|(at, _)| *at >= 10)?;
             let start = range.start + at + 2;
             let (inner, attr, kind) = self.find_reported(text, start..range.end)?;
             (kind == QuoteKind::Indirect).then(|| (at + 2 + inner.start..at + 2 + inner.end, attr))
@@ -954,11 +957,14 @@ impl<'a> Walk<'a> {
         };
         // "Everything Trump says is a lie", "The mayor showed up at": the cue was inside a
         // relative clause or part of a phrasal verb, and what follows is no clause.
+        // After "said that", "that" was the clause's subject ("He said that would permit ...").
         let first = sentence[span.clone()]
             .split_whitespace()
             .next()
             .unwrap_or("");
+        let after_that = sentence[..span.start].trim_end().ends_with(" that");
         if kind == QuoteKind::Indirect
+            && !after_that
             && NOT_CONTENT_STARTS.contains(&first.to_lowercase().as_str())
         {
             return None;
