@@ -67,6 +67,40 @@ pub(super) fn counted_after(s: &str, toks: &[Token], k: usize) -> bool {
     word_at(s, toks, k).is_some_and(|w| is_plural_head(w) && !lower_in(Some(w), METRE_EVENTS))
 }
 
+/// A glued "m" at token `k`, after the number starting at token `i` (byte `start`), is
+/// metres: a size or race word after it ("10m tall", "the 100m hurdles", "a 10m-high wall"),
+/// "the 400m", "a 10m wall" (a measure made an adjective of a thing), or a word of length or
+/// motion just before ("ran 100m", "sea levels rose by 2m"). Otherwise news means millions
+/// ("a population of around 67m"), which the caller reads.
+pub(super) fn metres_in_context(s: &str, toks: &[Token], i: usize, k: usize, start: usize) -> bool {
+    let after = if joining_hyphen(s, toks, k + 1) {
+        k + 2
+    } else {
+        k + 1
+    };
+    let next = word_at(s, toks, after);
+    if lower_in(next, LENGTH_CUES_AFTER) || lower_in(next, METRE_EVENTS) {
+        return true;
+    }
+    let before = i.checked_sub(1).and_then(|p| word_at(s, toks, p));
+    if lower_in(before, &["the"]) {
+        return true;
+    }
+    // "a 10m wall", but not "a 10m-strong crowd": only a plain word, lower-case, singular.
+    if lower_in(before, &["a", "an"])
+        && after == k + 1
+        && next
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_lowercase()) && !is_plural_head(w))
+    {
+        return true;
+    }
+    s[..start]
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(LENGTH_CUE_WINDOW)
+        .any(|w| lower_in(Some(w), LENGTH_CUES_BEFORE))
+}
+
 /// The minor unit after a major amount: "3 dollars 50 cents", "thirteen dollars and forty-five
 /// cents", "15 dollars 50." Without the minor-unit word only after a currency word and at the
 /// end of a clause. Returns (minor amount, end byte, next token).
@@ -286,7 +320,8 @@ pub(super) fn share_million(s: &str, claims: &mut [ClaimMatch]) {
         if a.unit.is_none()
             && a.value.abs() >= 1e6
             && glued_m(a)
-            && c.unit.as_deref() == Some("metre")
+            && (c.unit.as_deref() == Some("metre")
+                || (c.unit.is_none() && c.currency.is_none() && c.value.abs() >= 1e6))
             && c.value_max.is_none()
             && c.what.is_none()
             && glued_m(c)
@@ -295,7 +330,10 @@ pub(super) fn share_million(s: &str, claims: &mut [ClaimMatch]) {
             // "£1m, up from 50m": the money too.
             let currency = a.currency.clone();
             let c = &mut claims[j];
-            c.value *= 1e6;
+            // Read as metres for a length cue nearby, or as millions already without one.
+            if c.unit.is_some() {
+                c.value *= 1e6;
+            }
             c.unit = None;
             c.currency = currency;
         }

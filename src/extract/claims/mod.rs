@@ -25,8 +25,8 @@ mod tables;
 mod what;
 
 use measure::{
-    counted_after, currency_after, currency_before, large_scale, minor_amount, rate_after,
-    scaled_code, share_million, unit_after,
+    counted_after, currency_after, currency_before, large_scale, metres_in_context, minor_amount,
+    rate_after, scaled_code, share_million, unit_after,
 };
 use ranges::{merge_bounds, range_end, share_units};
 use tables::*;
@@ -384,9 +384,11 @@ fn build_claim(
                 && toks[k].text(s) == "m"
                 && (counted_after(s, toks, k + 1)
                     || currency_after(s, toks, k + 1, &million).is_some()
-                    || unit_after(s, toks, k + 1).is_some())
+                    || unit_after(s, toks, k + 1).is_some()
+                    || !metres_in_context(s, toks, i, k, n.start))
             {
-                // "1.5m people": a glued "m" before a counted plural is million, not metres.
+                // "1.5m people": a glued "m" before a counted plural is million, not metres;
+                // so is one with nothing of length around it ("a population of 67m").
                 claim.value *= 1e6;
                 claim.end = toks[k].end;
                 k += 1;
