@@ -944,6 +944,10 @@ impl<'a> Walk<'a> {
                 .match_indices("; ")
                 .chain(sentence.match_indices(": "))
                 .find(|(at, _)| *at >= 10)?;
+            // Only a clause with a cue can report: the rest would end in a position, dropped.
+            if !RULES.has_cue(&sentence[at + 2..]) {
+                return None;
+            }
             let start = range.start + at + 2;
             let (inner, attr, kind) = self.find_reported(text, start..range.end)?;
             (kind == QuoteKind::Indirect).then(|| (at + 2 + inner.start..at + 2 + inner.end, attr))
