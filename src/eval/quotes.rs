@@ -16,8 +16,11 @@
 //! covers most of it (see [`same_speaker`] for the matching rule). PolNeAR does not resolve
 //! pronoun sources, so a gold source made only of pronouns ("he", "They") is resolved the standard
 //! way, by the annotation itself: to the nearest preceding gold source of the same article that is
-//! not a pronoun (see [`antecedent_source`]); only when none precedes it does the text heuristic
-//! of [`resolve_source`] (the nearest capitalised name before it) apply.
+//! not a pronoun, and for a personal pronoun ("he", "she", "I") one that names someone, so "he"
+//! is not read as "The party's rules" (see [`antecedent_source`]). A relative "who" stands for
+//! the phrase right before it in the text ("an architect, who said")
+//! (see [`relative_antecedent`]). Only when neither applies does the text heuristic of
+//! [`resolve_source`] (the nearest capitalised name before it) apply.
 //!
 //! This module owns the reading of PolNeAR and the arithmetic; it does not change the extractor.
 
@@ -98,6 +101,29 @@ const PRONOUNS: &[&str] = &[
     "himself",
     "herself",
     "themselves",
+];
+
+/// Pronouns that stand for one person, whose antecedent must name someone.
+const PERSONAL_PRONOUNS: &[&str] = &[
+    "he", "she", "him", "her", "his", "hers", "himself", "herself", "i", "me", "my",
+];
+
+/// Pronouns that open a relative clause about a speaker and stand for the phrase right before
+/// it. "which" and "that" are left out: they as often stand for a whole clause.
+const RELATIVE_PRONOUNS: &[&str] = &["who", "whom"];
+
+/// Capitalised adjectives of party and nation that describe a speaker without naming one.
+const NOT_NAME_ADJECTIVES: &[&str] = &[
+    "republican",
+    "republicans",
+    "democratic",
+    "democrat",
+    "democrats",
+    "libertarian",
+    "gop",
+    "american",
+    "americans",
+    "u.s",
 ];
 
 /// Capitalised words that open a run without being part of a name ("But Clinton said").
@@ -633,10 +659,48 @@ fn score_of(tally: &Tally, articles: usize, mb_per_s: f64) -> QuoteScore {
 /// The name a gold source is judged by: the annotators' own antecedent for a pronoun, else
 /// the nearest name before it in `text`; `None` when a pronoun has neither (not judged).
 fn judged_name(source: &GoldSource, gold: &[GoldQuote], text: &str) -> Option<String> {
-    antecedent_source(source, gold).or_else(|| {
-        let before: String = text.chars().take(source.start).collect();
-        resolve_source(&source.text, &before).map(str::to_string)
-    })
+    let before: String = text.chars().take(source.start).collect();
+    relative_antecedent(&source.text, &before)
+        .map(str::to_string)
+        .or_else(|| antecedent_source(source, gold))
+        .or_else(|| resolve_source(&source.text, &before).map(str::to_string))
+}
+
+/// The phrase a relative pronoun source ("who") stands for: the words right before
+/// it, back to the punctuation before the comma that opens the relative clause ("Few people,
+/// an architect, who said" gives "an architect"). `None` for any other source, or when no such
+/// phrase precedes it.
+fn relative_antecedent<'a>(source: &str, before: &'a str) -> Option<&'a str> {
+    if !RELATIVE_PRONOUNS.contains(&source.trim().to_lowercase().as_str()) {
+        return None;
+    }
+    let clause_open = before.trim_end().strip_suffix(',')?;
+    let start = clause_open
+        .rfind([',', ';', ':', '(', '.', '!', '?', '—', '"', '“', '”'])
+        .map_or(0, |i| {
+            i + clause_open[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let phrase = clause_open[start..].trim();
+    (!phrase.is_empty() && phrase.split_whitespace().count() <= 12).then_some(phrase)
+}
+
+/// Whether a gold source names someone: a capitalised word that is not only the phrase's
+/// opening function word ("The party's rules" names nobody; "the Clinton campaign" does) and
+/// not a party or nationality adjective ("The Republican nominee" names nobody either).
+fn names_someone(source: &str) -> bool {
+    source
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .any(|(i, w)| {
+            let lower = w.trim_end_matches('.').to_lowercase();
+            w.starts_with(char::is_uppercase)
+                && !(i == 0
+                    && (STOP_WORDS.contains(&lower.as_str())
+                        || NOT_NAME_WORDS.contains(&lower.as_str())))
+                && !PRONOUNS.contains(&lower.as_str())
+                && !NOT_NAME_ADJECTIVES.contains(&lower.as_str())
+        })
 }
 
 /// Whether a source phrase is made only of pronouns ("he", "His campaign" is not).
@@ -655,9 +719,14 @@ fn antecedent_source(source: &GoldSource, gold: &[GoldQuote]) -> Option<String> 
     if !is_pronoun_source(&source.text) {
         return None;
     }
+    let personal = source
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|t| PERSONAL_PRONOUNS.contains(&t.to_lowercase().as_str()));
     gold.iter()
         .filter_map(|g| g.source.as_ref())
         .filter(|s| s.start < source.start && !is_pronoun_source(&s.text))
+        .filter(|s| !personal || names_someone(&s.text))
         .max_by_key(|s| s.start)
         .map(|s| s.text.clone())
 }
@@ -894,6 +963,45 @@ mod tests {
         let mut tally = Tally::default();
         score_article(&golds, &preds, text, &mut tally);
         assert_eq!((tally.speaker_judged, tally.speaker_right), (1, 1));
+    }
+
+    #[test]
+    fn personal_pronouns_skip_gold_sources_that_name_nobody() {
+        let golds = [
+            gold(&one(0..5), Some(("Don Fowler", 0))),
+            gold(&one(10..15), Some(("The party's existing rules", 20))),
+            gold(&one(30..35), Some(("The Republican nominee", 25))),
+            gold(&one(40..45), Some(("he", 38))),
+            gold(&one(50..55), Some(("they", 48))),
+        ];
+        let source = |i: usize| golds[i].source.as_ref().unwrap();
+        assert_eq!(
+            antecedent_source(source(3), &golds).as_deref(),
+            Some("Don Fowler")
+        );
+        // A group pronoun still takes the nearest source, named or not.
+        assert_eq!(
+            antecedent_source(source(4), &golds).as_deref(),
+            Some("The Republican nominee")
+        );
+        assert!(names_someone("the Clinton campaign"));
+        assert!(names_someone("Mr. Trump"));
+        assert!(!names_someone("The party's existing rules"));
+        assert!(!names_someone("one questioner"));
+    }
+
+    #[test]
+    fn a_relative_who_stands_for_the_phrase_before_its_comma() {
+        let before = "Few people, an architect, who";
+        let before = &before[..before.len() - "who".len()];
+        assert_eq!(relative_antecedent("who", before), Some("an architect"));
+        assert_eq!(
+            relative_antecedent("who", "stars like Patti LaBelle and Stevie Wonder, "),
+            Some("stars like Patti LaBelle and Stevie Wonder")
+        );
+        // No comma before it, or another pronoun: not a relative clause to read.
+        assert_eq!(relative_antecedent("who", "people "), None);
+        assert_eq!(relative_antecedent("he", "an architect, "), None);
     }
 
     #[test]
