@@ -94,7 +94,20 @@ pub const CUES: &[&str] = &[
     "learned",
     "told",
     "shouted",
+    "shouts",
     "yelled",
+    "yells",
+    "screamed",
+    "screams",
+    "exclaimed",
+    "whispered",
+    "sings",
+    "sang",
+    "chanted",
+    "laughed",
+    "recalls",
+    "continues",
+    "concludes",
     "explained",
     "mused",
     "highlighted",
@@ -589,6 +602,8 @@ pub struct Rules {
     /// "PENCE: ", "CHRIS WALLACE: ": a transcript's speaker label in capitals opening quoted
     /// words, up to the text it labels.
     pub transcript_label: Regex,
+    /// "Said Ellis: “...”": a cue opening the sentence, then the speaker, then the quote.
+    pub inverted_before: Regex,
     /// "CLAUSE, X said" / "CLAUSE, said X, ROLE".
     pub speaker_last: Regex,
     /// "CLAUSE, according to X" and "According to X, CLAUSE". After "according to", a phrase
@@ -622,6 +637,11 @@ impl Rules {
     /// pattern whose gap fits is the one the bounded pattern finds (same leftmost start, same
     /// preferred path, since the bounded one only removes longer gaps).
     pub fn before_quote<'h>(&self, before: &'h str) -> Option<Captures<'h>> {
+        if before.trim_start().starts_with(char::is_uppercase)
+            && let Some(c) = self.inverted_before.captures(before)
+        {
+            return Some(c);
+        }
         if !self.has_cue(before) {
             return None;
         }
@@ -920,7 +940,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let word = r"[^\s\d.,;:!?“”\x22()\[\]—–―/&*#@]+";
     // Initials written together ("G.K. Butterfield", "J.R.R. Tolkien") are one name word.
     let name_word = format!(r"\p{{Lu}}(?:{word}|(?:\.\p{{Lu}})+)?\.?");
-    let connect = r"(?:of|and|for|the|de|van|von|der|da|bin|al|la|le|du|on)";
+    // "of the" joins too: "the Bank of the South", "Mr. Morgan of the Sierra Club".
+    let connect = r"(?:of(?:\s+the)?|and|for|the|de|van|von|der|da|bin|al|la|le|du|on)";
     // Unbounded rather than {0,6}: a counted repetition copies the (large, Unicode) word
     // pattern into the automaton once per count, for every place a name can appear.
     let name = format!(r"{name_word}(?:\s+(?:{connect}\s+)?{name_word})*");
@@ -982,7 +1003,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // An age may come first ("Schiff, 56, who has served ..."), and a relative clause may
     // follow the role ("X, a developer and spokeswoman for Y, which is made up of ..., said").
     let role = format!(
-        r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?)(?:,\s+(?:which|who)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
+        r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?)(?:,\s+(?:which|who|one\s+of|among|an?|the)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
     );
     let aux = r"(?:(?:has|have|had|would|will|also|later|then|long|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+|in\s+\d{4})\s+)*";
     let cues = alternation(CUES);
@@ -1015,6 +1036,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         before_quote: build(format!(
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,{MAX_GAP_CHARS}}})$"
+        )),
+        inverted_before: build(format!(
+            r"^\s*(?P<cue>{})\s+(?P<sp>{speaker}){role}?\s*[:,]?\s*$",
+            alternation_any_case(&["said", "added", "asked", "wrote", "replied", "countered", "explained"])
         )),
         before_quote_open: build(format!(
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]*)$"

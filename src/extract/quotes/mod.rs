@@ -220,6 +220,19 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
             }
             ParagraphKind::Prose => walk.prose(para),
         }
+        // "The governor added:" on its own, then his words as a paragraph without marks.
+        if para.kind == ParagraphKind::Prose
+            && let Some(next) = next.filter(|n| {
+                n.kind == ParagraphKind::Prose
+                    && !opens_with_mark(&n.text)
+                    && !is_dash_line(&n.text)
+            })
+            && let Some(attr) = walk.introduces_block(para)
+        {
+            walk.push(next, 0, next.text.len(), QuoteKind::Block, attr);
+            i += 2;
+            continue;
+        }
         i += 1;
     }
     let people = walk.people;
@@ -364,6 +377,27 @@ impl<'a> Walk<'a> {
             ..Attribution::default()
         };
         self.push(para, 0, para.text.len(), QuoteKind::Statement, attr);
+    }
+
+    /// The attribution of a paragraph whose last sentence only introduces the next paragraph:
+    /// "The governor added:", "Limbaugh said on his radio show Monday:". A long lead-in or one
+    /// that reports a clause ("X noted that Clinton has the following tasks:") introduces a
+    /// list or the writer's own words, not a quotation.
+    fn introduces_block(&mut self, para: &Paragraph) -> Option<Attribution> {
+        let text = para.text.trim_end();
+        let lead = text.strip_suffix(':')?;
+        if lead.ends_with(['"', '”']) {
+            return None;
+        }
+        let last = split_sentences(lead).last()?.clone();
+        let sentence = format!("{} ", &lead[last]);
+        let c = RULES.before_quote(&sentence)?;
+        let gap = c.name("gap").map_or("", |g| g.as_str());
+        let gap_words = gap.split_whitespace().count();
+        let starts_sentence = c.get(0).is_some_and(|m| m.start() == 0);
+        (starts_sentence && gap_words <= 8 && !gap.contains(" that ") && !gap.contains("following"))
+            .then(|| self.attribution_from(&c, &sentence))
+            .filter(|a| a.speaker.is_some())
     }
 
     fn block_quote(&mut self, para: &Paragraph, dash: &Paragraph) {

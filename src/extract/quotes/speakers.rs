@@ -138,6 +138,11 @@ impl Walk<'_> {
             let office = office.to_string();
             return Some(self.person(name, Some(role.unwrap_or(&office))));
         }
+        // "Mr. Morgan of the Sierra Club": the person, with where they are from as the role.
+        if let Some((who, from)) = person_of(&cleaned) {
+            let (who, from) = (who.to_string(), from.to_string());
+            return Some(self.person(&who, Some(role.unwrap_or(&from))));
+        }
         if is_group(&cleaned) || !looks_like_person(split_title(&cleaned).1) {
             let name = cleaned
                 .strip_prefix("The ")
@@ -258,4 +263,17 @@ fn without_release(phrase: &str) -> &str {
         .map(|(at, _)| at - 1)
         .min()
         .map_or(phrase, |at| &phrase[..at])
+}
+
+/// Splits "Mr. Morgan of the Sierra Club" into the person and where they are from. The part
+/// before "of" must be a name with a title or of two words or more, so "Bank of England" and
+/// "Secretary of State" stay whole.
+fn person_of(phrase: &str) -> Option<(&str, &str)> {
+    let (who, from) = phrase.split_once(" of ")?;
+    let from = from.strip_prefix("the ").unwrap_or(from);
+    let (_, name) = split_title(who);
+    // A title, courtesy ones included, was split off, or the name has two words.
+    let named = name.len() < who.len() || name.split_whitespace().count() >= 2;
+    (named && looks_like_person(name) && from.starts_with(char::is_uppercase))
+        .then_some((who, from))
 }
