@@ -276,6 +276,8 @@ struct GoldSource {
 struct Prediction {
     span: Range<usize>,
     speaker: Option<String>,
+    /// Shown in `EVAL_VERBOSE` listings, to see which kind of quote a false one is.
+    kind: QuoteKind,
 }
 
 /// Running counts over articles.
@@ -475,6 +477,7 @@ fn predictions(text: &str, quotes: &[Quote]) -> Vec<Prediction> {
             Prediction {
                 span: char_of(start)..char_of(end),
                 speaker: q.speaker.clone(),
+                kind: q.kind,
             }
         })
         .collect()
@@ -621,10 +624,13 @@ fn list_errors(name: &str, gold: &[GoldQuote], preds: &[Prediction], text: &str)
         let best = best_coverage(p, gold);
         if best < THRESHOLDS[0] {
             eprintln!(
-                "FALSE {file} speaker={} :: {}",
+                "FALSE {file} kind={:?} speaker={} :: {}",
+                p.kind,
                 p.speaker.as_deref().unwrap_or("-"),
                 show(&p.span)
             );
+        } else {
+            eprintln!("RIGHT {file} kind={:?}", p.kind);
         }
     }
 }
@@ -816,6 +822,7 @@ mod tests {
         Prediction {
             span,
             speaker: speaker.map(str::to_string),
+            kind: QuoteKind::Direct,
         }
     }
 

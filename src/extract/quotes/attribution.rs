@@ -4,6 +4,7 @@
 
 use crate::text::names::{GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES};
 use regex::{Captures, Regex, RegexBuilder};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Speech cues of news writing, multi-word ones first. Past and present forms are both listed
@@ -604,9 +605,11 @@ pub struct Rules {
     pub transcript_label: Regex,
     /// "Said Ellis: “...”": a cue opening the sentence, then the speaker, then the quote.
     pub inverted_before: Regex,
-    /// "CLAUSE, X said" / "CLAUSE, said X, ROLE".
+    /// "CLAUSE, X said" / "CLAUSE, said X, ROLE": the attribution after the clause, to the
+    /// sentence's end; found with [`Rules::after_clause`].
     pub speaker_last: Regex,
-    /// "CLAUSE, according to X" and "According to X, CLAUSE". After "according to", a phrase
+    /// "CLAUSE, according to X" (found with [`Rules::after_clause`]) and "According to X,
+    /// CLAUSE". After "according to", a phrase
     /// that names someone ("the event organizer Alliance to Reclaim Our Schools") is a source;
     /// one without a capital ("the law and regulations") is not.
     pub according_last: Regex,
@@ -623,6 +626,9 @@ pub struct Rules {
     pub possessive_person: Regex,
 }
 
+/// Fewest characters of a clause reported before its attribution ("CLAUSE, X said").
+const MIN_CLAUSE_CHARS: usize = 10;
+
 /// Most characters between a cue and the opening mark it governs ("X said on Monday that “...”").
 const MAX_GAP_CHARS: usize = 120;
 
@@ -630,6 +636,19 @@ impl Rules {
     /// Whether `text` holds a speech cue at all; when it does not, no cue pattern can match.
     pub fn has_cue(&self, text: &str) -> bool {
         self.any_cue.is_match(text)
+    }
+
+    /// "CLAUSE" then `attribution`, one of the patterns that match what follows a clause: the
+    /// leftmost match after the clause's first [`MIN_CLAUSE_CHARS`] characters, with the
+    /// clause's range. Matching the attribution alone keeps the costly capture pass to its
+    /// few words rather than the whole sentence.
+    pub fn after_clause<'h>(
+        attribution: &Regex,
+        sentence: &'h str,
+    ) -> Option<(Range<usize>, Captures<'h>)> {
+        let (from, _) = sentence.char_indices().nth(MIN_CLAUSE_CHARS)?;
+        let c = attribution.captures_at(sentence, from)?;
+        Some((0..c.get(0)?.start(), c))
     }
 
     /// Attribution right before an opening mark: the speaker, role, cue and the gap up to the mark.
@@ -1090,10 +1109,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         transcript_label: build(format!(r"^(?P<name>{CAPITALS_LABEL}):\s+")),
         speaker_last: build(format!(
-            r"^(?P<content>.{{10,}}?),[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
+            r",[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
         )),
         according_last: build(format!(
-            r"^(?P<content>.{{10,}}?),?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?|(?:the|a|an|his|her|their|its)\s+[^,;.“”\x22]*?\p{{Lu}}(?:[^,;.“”\x22]|\.\s*\p{{Lu}})*?)(?P<rest>(?:[,;!?][^\x22“”]*|[.!?]\s*)?)$"
+            r",?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?|(?:the|a|an|his|her|their|its)\s+[^,;.“”\x22]*?\p{{Lu}}(?:[^,;.“”\x22]|\.\s*\p{{Lu}})*?)(?P<rest>(?:[,;!?][^\x22“”]*|[.!?]\s*)?)$"
         )),
         according_first: build(format!(
             r"^(?P<cue>According\s+to)\s+(?P<sp>{speaker}|[^,]{{3,100}}),\s+(?P<content>\S)"
@@ -1172,14 +1191,13 @@ mod tests {
         assert_eq!(&c["sp"], "Xi");
         // The match stops at the content's first character; the content runs to the end.
         assert_eq!(&c["content"], "i");
-        let c = RULES
-            .speaker_last
-            .captures("The plan is sound and will work, experts said.")
-            .unwrap();
+        let sentence = "The plan is sound and will work, experts said.";
+        let (clause, c) = Rules::after_clause(&RULES.speaker_last, sentence).unwrap();
         assert_eq!(&c["sp2"], "experts");
-        let c = RULES
-            .according_last
-            .captures("China had 854 million internet users, according to a report released by the China Internet Network Information Center.")
+        assert_eq!(&sentence[clause], "The plan is sound and will work");
+        // Ten characters at least before the attribution: "Yes, he said." reports no clause.
+        assert!(Rules::after_clause(&RULES.speaker_last, "Yes, he said.").is_none());
+        let (_, c) = Rules::after_clause(&RULES.according_last, "China had 854 million internet users, according to a report released by the China Internet Network Information Center.")
             .unwrap();
         assert_eq!(
             clean_speaker(&c["sp"]),

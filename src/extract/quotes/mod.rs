@@ -15,7 +15,7 @@ use crate::text::names::{
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
-    CONJUNCTIONS, PARTICIPLE_CUES, RULES, TIME_WORDS, clean_role, clean_speaker, is_label,
+    CONJUNCTIONS, PARTICIPLE_CUES, RULES, Rules, TIME_WORDS, clean_role, clean_speaker, is_label,
     is_plain_subject, opens_without_subject,
 };
 use marks::{Quoted, find_quoted, opens_with_mark};
@@ -716,7 +716,10 @@ impl<'a> Walk<'a> {
         range: Range<usize>,
         partials: &[(usize, Range<usize>)],
     ) {
-        let Some((found, attr, kind)) = self.find_reported(unmarked, range.clone()) else {
+        // A position is only kept where no quoted words stand in the sentence.
+        let positions = partials.is_empty();
+        let Some((found, attr, kind)) = self.find_reported(unmarked, range.clone(), positions)
+        else {
             return;
         };
         // Quoted words in the sentence are the speaker's own: they stay, and the writer's
@@ -760,6 +763,22 @@ impl<'a> Walk<'a> {
         if quoted_in(&range) * 2 > range.len() {
             return;
         }
+        // Only the writer's words can attribute the clause: without a cue outside the quotes,
+        // no pattern of reported speech can find one.
+        let mut outside = unmarked[range.clone()].to_string();
+        for d in direct_spans {
+            let (from, to) = (d.start.max(range.start), d.end.min(range.end));
+            if from < to {
+                outside.replace_range(from - range.start..to - range.start, &" ".repeat(to - from));
+            }
+        }
+        let may_report = RULES.has_cue(&outside)
+            || RULES.any_participle.is_match(&outside)
+            || outside.contains("ccording")
+            || (range.start == 0 && outside.contains(':'));
+        if !may_report {
+            return;
+        }
         // Whom the walk remembers, restored when the clause is refused: a phrase read as its
         // speaker must not become the next pronoun's antecedent.
         let memory = (
@@ -767,7 +786,7 @@ impl<'a> Walk<'a> {
             self.last_group.clone(),
             self.recent.clone(),
         );
-        let found = self.find_reported(unmarked, range.clone());
+        let found = self.find_reported(unmarked, range.clone(), false);
         let Some((found, attr, kind)) = found else {
             (self.last_person, self.last_group, self.recent) = memory;
             return;
@@ -830,14 +849,16 @@ impl<'a> Walk<'a> {
     }
 
     /// The content range (within the sentence) and attribution of reported speech in the
-    /// sentence `range` of `text`, trying the shapes from the most specific.
+    /// sentence `range` of `text`, trying the shapes from the most specific. A position ("The
+    /// union endorsed Clinton") is tried last, and only when `positions` asks for one: its
+    /// pattern is the costliest, and callers that would drop it skip it.
     fn find_reported(
         &mut self,
         text: &str,
         range: Range<usize>,
+        positions: bool,
     ) -> Option<(Range<usize>, Attribution, QuoteKind)> {
         let sentence = &text[range.clone()];
-        let content = |c: &Captures<'_>| c.name("content").unwrap().range();
         // Patterns that open with the speaker stop at the content's first character (a short
         // match keeps the capture pass short); the content runs to the sentence's end.
         let content_on = |c: &Captures<'_>| c.name("content").unwrap().start()..sentence.len();
@@ -851,23 +872,23 @@ impl<'a> Walk<'a> {
         let according_last = || {
             sentence
                 .contains("according")
-                .then(|| RULES.according_last.captures(sentence))
+                .then(|| Rules::after_clause(&RULES.according_last, sentence))
                 .flatten()
         };
         let speaker_last = || {
             has_cue
-                .then(|| RULES.speaker_last.captures(sentence))
+                .then(|| Rules::after_clause(&RULES.speaker_last, sentence))
                 .flatten()
         };
         let found = if let Some(c) = according_first {
             Some((content_on(&c), self.attribution_from(&c, sentence)))
-        } else if let Some(c) = according_last() {
-            Some((content(&c), self.attribution_after(&c, sentence)))
-        } else if let Some(c) = speaker_last() {
+        } else if let Some((clause, c)) = according_last() {
+            Some((clause, self.attribution_after(&c, sentence)))
+        } else if let Some((clause, c)) = speaker_last() {
             let rest = c.name("rest").unwrap();
             let cue = c.name("cue").or(c.name("cue2")).map_or("", |m| m.as_str());
             if ends_attribution(rest.as_str()) || names_listener(cue, rest.as_str()) {
-                let mut span = content(&c);
+                let mut span = clause;
                 // "Though X, he said, replacing Clinton would ...": the cue splits the content.
                 // "But in recent days, advisers say, the president has grown ...": words before
                 // the attribution too few to be the clause.
@@ -983,15 +1004,16 @@ impl<'a> Walk<'a> {
                 return None;
             }
             let start = range.start + at + 2;
-            let (inner, attr, kind) = self.find_reported(text, start..range.end)?;
+            let (inner, attr, kind) = self.find_reported(text, start..range.end, false)?;
             (kind == QuoteKind::Indirect).then(|| (at + 2 + inner.start..at + 2 + inner.end, attr))
         });
         let (span, attr, kind) = match found {
             Some((span, attr)) => (span, attr, QuoteKind::Indirect),
-            None => {
+            None if positions => {
                 let (span, attr) = self.position(sentence)?;
                 (span, attr, QuoteKind::Position)
             }
+            None => return None,
         };
         // "Everything Trump says is a lie", "The mayor showed up at": the cue was inside a
         // relative clause or part of a phrasal verb, and what follows is no clause.
