@@ -79,7 +79,10 @@ pub(super) fn metres_in_context(s: &str, toks: &[Token], i: usize, k: usize, sta
         k + 1
     };
     let next = word_at(s, toks, after);
-    if lower_in(next, LENGTH_CUES_AFTER) || lower_in(next, METRE_EVENTS) {
+    if lower_in(next, LENGTH_CUES_AFTER)
+        || lower_in(next, METRE_EVENTS)
+        || lower_in(next, RACE_WORDS)
+    {
         return true;
     }
     let before = i.checked_sub(1).and_then(|p| word_at(s, toks, p));
@@ -98,7 +101,7 @@ pub(super) fn metres_in_context(s: &str, toks: &[Token], i: usize, k: usize, sta
         .rsplit(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(LENGTH_CUE_WINDOW)
-        .any(|w| lower_in(Some(w), LENGTH_CUES_BEFORE))
+        .any(|w| lower_in(Some(w), LENGTH_CUES_BEFORE) || lower_in(Some(w), RACE_WORDS))
 }
 
 /// The minor unit after a major amount: "3 dollars 50 cents", "thirteen dollars and forty-five
