@@ -36,6 +36,14 @@ pub(super) fn scaled_code(s: &str, toks: &[Token], k: usize) -> Option<(&'static
 /// A rate after an amount of money: "$350 per kg", "$15.4/hour", "$15 an hour", "$80 a
 /// barrel", "$2 a share". Returns the unit the claim carries ("per kg") and the tokens taken.
 pub(super) fn rate_after(s: &str, toks: &[Token], k: usize) -> Option<(String, usize)> {
+    // "a $15-an-hour job", "£1,000-a-month rent": the rate hyphenated into an adjective.
+    if joining_hyphen(s, toks, k)
+        && lower_in(word_at(s, toks, k + 1), &["a", "an", "per"])
+        && joining_hyphen(s, toks, k + 2)
+    {
+        let (rate, w) = rate_after_word(s, toks, k + 1, k + 3)?;
+        return Some((rate, w + 3));
+    }
     let t = toks.get(k)?;
     let article = lower_in(word_at(s, toks, k), &["a", "an"]);
     let per = lower_in(word_at(s, toks, k), &["per"])
@@ -47,19 +55,27 @@ pub(super) fn rate_after(s: &str, toks: &[Token], k: usize) -> Option<(String, u
     if !(article || per) {
         return None;
     }
-    let (unit, w) = match unit_after(s, toks, k + 1) {
+    let (rate, w) = rate_after_word(s, toks, k, k + 1)?;
+    Some((rate, w + 1))
+}
+
+/// The unit or noun of a rate at token `u`, its "a", "an" or "per" at token `k`: ("per kg",
+/// the tokens the unit takes).
+fn rate_after_word(s: &str, toks: &[Token], k: usize, u: usize) -> Option<(String, usize)> {
+    let article = lower_in(word_at(s, toks, k), &["a", "an"]);
+    let (unit, w) = match unit_after(s, toks, u) {
         Some((unit, w)) => (unit.to_string(), w),
         None => {
             let mut buf = [0u8; 24];
-            let noun = word_at(s, toks, k + 1).and_then(|w| lower(w, &mut buf))?;
+            let noun = word_at(s, toks, u).and_then(|w| lower(w, &mut buf))?;
             (RATE_NOUNS.contains(&noun).then(|| noun.to_string())?, 1)
         }
     };
     // "$500 a year ago" is a time, not a rate.
-    if article && lower_in(word_at(s, toks, k + 1 + w), NOT_RATE_AFTER) {
+    if article && lower_in(word_at(s, toks, u + w), NOT_RATE_AFTER) {
         return None;
     }
-    Some((format!("per {unit}"), w + 1))
+    Some((format!("per {unit}"), w))
 }
 
 /// A plural noun counted by the number at `k` ("people", "users"), not a race distance.
