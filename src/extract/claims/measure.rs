@@ -322,6 +322,15 @@ pub(super) fn unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static 
     })
 }
 
+/// A one-letter unit spaced from its number: "20 +/- 2 C". Alone ("Group 4 C") a spaced letter
+/// is rarely a unit, but after a value and its uncertainty the figure is a measurement.
+pub(super) fn letter_unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static str, usize)> {
+    let t = toks
+        .get(k)
+        .filter(|t| t.kind == TokenKind::Word && t.end - t.start == 1)?;
+    UNIT_EXACT.get(t.text(s)).map(|u| (*u, 1))
+}
+
 /// "Some 3m people are at risk, up from 2.5m": a bare "m" compared with the figure before it,
 /// written in millions, is millions too (of its currency, if any), not metres.
 pub(super) fn share_million(s: &str, claims: &mut [ClaimMatch]) {

@@ -25,8 +25,8 @@ mod tables;
 mod what;
 
 use measure::{
-    counted_after, currency_after, currency_before, large_scale, metres_in_context, minor_amount,
-    rate_after, scaled_code, share_million, unit_after,
+    counted_after, currency_after, currency_before, large_scale, letter_unit_after,
+    metres_in_context, minor_amount, rate_after, scaled_code, share_million, unit_after,
 };
 use ranges::{merge_bounds, range_end, share_units};
 use tables::*;
