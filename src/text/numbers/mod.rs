@@ -16,7 +16,7 @@ pub use lex::{Token, TokenKind, digits_value, lower, tokenize};
 pub use words::{WordHasher, WordMap, fraction_sign, may_start_number};
 
 use lex::{adjacent, is_symbol, is_word};
-use tables::{NEGATIVE_WORDS, SCALE_SUFFIXES, SLASH_DENOMINATORS};
+use tables::{NEGATIVE_WORDS, SCALE_SUFFIXES, SIGN_OPENERS, SLASH_DENOMINATORS};
 use words::{denominator, scale_word, word_number};
 
 /// How a number was written; the claim extractor rejects some forms outright.
@@ -94,8 +94,12 @@ pub fn parse_at(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     let tok = *toks.get(i)?;
     // A sign: "-18", "minus five".
     if tok.kind == TokenKind::Symbol && matches!(tok.text(text), "-" | "−") {
-        // "$-99.99": a sign glued to the currency sign is still a sign.
-        let prev_glued = i > 0 && adjacent(toks, i - 1) && !money;
+        // "$-99.99": a sign glued to the currency sign is still a sign; so is one glued to a
+        // comparison ("<-30"). Glued to anything else it joins ("COVID-19").
+        let prev_glued = i > 0
+            && adjacent(toks, i - 1)
+            && !money
+            && !SIGN_OPENERS.contains(&toks[i - 1].text(text));
         if prev_glued || !adjacent(toks, i) || toks[i + 1].kind != TokenKind::Digits {
             return None;
         }
