@@ -28,7 +28,7 @@ pub enum Form {
     Words,
     /// A fraction ("3/4", "two thirds", "half").
     Fraction,
-    /// "one in five", "2 out of 10".
+    /// "one in five", "2 out of 10", "one over three".
     Ratio,
     /// "hundreds of", "tens of thousands": the value is the lower bound.
     Vague,
@@ -153,9 +153,11 @@ pub fn parse_at(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     Some(n)
 }
 
-/// "one in five", "2 out of 10": a small count over a larger base, never a year.
+/// "one in five", "2 out of 10", "one over three": a small count over a larger base, never a
+/// year.
 fn ratio(text: &str, toks: &[Token], n: &mut NumberSpan) {
-    let k = if is_word(text, toks, n.next, "in") {
+    let over = is_word(text, toks, n.next, "over");
+    let k = if is_word(text, toks, n.next, "in") || over {
         n.next + 1
     } else if is_word(text, toks, n.next, "out") && is_word(text, toks, n.next + 1, "of") {
         n.next + 2
@@ -169,6 +171,11 @@ fn ratio(text: &str, toks: &[Token], n: &mut NumberSpan) {
         TokenKind::Symbol => None,
     };
     let Some(den) = den else { return };
+    // "one over three" is a fraction only with nothing after it: "3 over 10 years", "two over
+    // five games" spread a count over a span.
+    if over && toks.get(den.next).is_some_and(|t| t.kind == TokenKind::Word) {
+        return;
+    }
     let yearish = den.form == Form::Digits
         && !den.grouped
         && den.scale == 1.0
@@ -519,6 +526,9 @@ mod tests {
         assert_eq!(one("45 per cent"), 45.0);
         assert_eq!(one("45 percent"), 45.0);
         assert_eq!(one("one in five"), 0.2);
+        assert_eq!(one("one over four"), 0.25);
+        // A count spread over a span is no fraction.
+        assert_eq!(find_numbers("3 over 10 years")[0].value, 3.0);
         let toks = tokenize("$2bn");
         assert_eq!(parse_at("$2bn", &toks, 1, true).map(|n| n.value), Some(2e9));
         let toks = tokenize("1.5m");
