@@ -324,7 +324,11 @@ pub(super) fn unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static 
 
 /// A one-letter unit spaced from its number: "20 +/- 2 C". Alone ("Group 4 C") a spaced letter
 /// is rarely a unit, but after a value and its uncertainty the figure is a measurement.
-pub(super) fn letter_unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static str, usize)> {
+pub(super) fn letter_unit_after(
+    s: &str,
+    toks: &[Token],
+    k: usize,
+) -> Option<(&'static str, usize)> {
     let t = toks
         .get(k)
         .filter(|t| t.kind == TokenKind::Word && t.end - t.start == 1)?;

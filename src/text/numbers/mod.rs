@@ -173,7 +173,11 @@ fn ratio(text: &str, toks: &[Token], n: &mut NumberSpan) {
     let Some(den) = den else { return };
     // "one over three" is a fraction only with nothing after it: "3 over 10 years", "two over
     // five games" spread a count over a span.
-    if over && toks.get(den.next).is_some_and(|t| t.kind == TokenKind::Word) {
+    if over
+        && toks
+            .get(den.next)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    {
         return;
     }
     let yearish = den.form == Form::Digits
