@@ -36,6 +36,14 @@ pub(super) fn scaled_code(s: &str, toks: &[Token], k: usize) -> Option<(&'static
 /// A rate after an amount of money: "$350 per kg", "$15.4/hour", "$15 an hour", "$80 a
 /// barrel", "$2 a share". Returns the unit the claim carries ("per kg") and the tokens taken.
 pub(super) fn rate_after(s: &str, toks: &[Token], k: usize) -> Option<(String, usize)> {
+    // "a $15-an-hour job", "£1,000-a-month rent": the rate hyphenated into an adjective.
+    if joining_hyphen(s, toks, k)
+        && lower_in(word_at(s, toks, k + 1), &["a", "an", "per"])
+        && joining_hyphen(s, toks, k + 2)
+    {
+        let (rate, w) = rate_after_word(s, toks, k + 1, k + 3)?;
+        return Some((rate, w + 3));
+    }
     let t = toks.get(k)?;
     let article = lower_in(word_at(s, toks, k), &["a", "an"]);
     let per = lower_in(word_at(s, toks, k), &["per"])
@@ -47,19 +55,27 @@ pub(super) fn rate_after(s: &str, toks: &[Token], k: usize) -> Option<(String, u
     if !(article || per) {
         return None;
     }
-    let (unit, w) = match unit_after(s, toks, k + 1) {
+    let (rate, w) = rate_after_word(s, toks, k, k + 1)?;
+    Some((rate, w + 1))
+}
+
+/// The unit or noun of a rate at token `u`, its "a", "an" or "per" at token `k`: ("per kg",
+/// the tokens the unit takes).
+fn rate_after_word(s: &str, toks: &[Token], k: usize, u: usize) -> Option<(String, usize)> {
+    let article = lower_in(word_at(s, toks, k), &["a", "an"]);
+    let (unit, w) = match unit_after(s, toks, u) {
         Some((unit, w)) => (unit.to_string(), w),
         None => {
             let mut buf = [0u8; 24];
-            let noun = word_at(s, toks, k + 1).and_then(|w| lower(w, &mut buf))?;
+            let noun = word_at(s, toks, u).and_then(|w| lower(w, &mut buf))?;
             (RATE_NOUNS.contains(&noun).then(|| noun.to_string())?, 1)
         }
     };
     // "$500 a year ago" is a time, not a rate.
-    if article && lower_in(word_at(s, toks, k + 1 + w), NOT_RATE_AFTER) {
+    if article && lower_in(word_at(s, toks, u + w), NOT_RATE_AFTER) {
         return None;
     }
-    Some((format!("per {unit}"), w + 1))
+    Some((format!("per {unit}"), w))
 }
 
 /// A plural noun counted by the number at `k` ("people", "users"), not a race distance.
@@ -79,7 +95,10 @@ pub(super) fn metres_in_context(s: &str, toks: &[Token], i: usize, k: usize, sta
         k + 1
     };
     let next = word_at(s, toks, after);
-    if lower_in(next, LENGTH_CUES_AFTER) || lower_in(next, METRE_EVENTS) {
+    if lower_in(next, LENGTH_CUES_AFTER)
+        || lower_in(next, METRE_EVENTS)
+        || lower_in(next, RACE_WORDS)
+    {
         return true;
     }
     let before = i.checked_sub(1).and_then(|p| word_at(s, toks, p));
@@ -98,7 +117,7 @@ pub(super) fn metres_in_context(s: &str, toks: &[Token], i: usize, k: usize, sta
         .rsplit(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(LENGTH_CUE_WINDOW)
-        .any(|w| lower_in(Some(w), LENGTH_CUES_BEFORE))
+        .any(|w| lower_in(Some(w), LENGTH_CUES_BEFORE) || lower_in(Some(w), RACE_WORDS))
 }
 
 /// The minor unit after a major amount: "3 dollars 50 cents", "thirteen dollars and forty-five
@@ -301,6 +320,19 @@ pub(super) fn unit_after(s: &str, toks: &[Token], k: usize) -> Option<(&'static 
         }
         UNIT_WORDS.get(p.to_lowercase().as_str()).copied()
     })
+}
+
+/// A one-letter unit spaced from its number: "20 +/- 2 C". Alone ("Group 4 C") a spaced letter
+/// is rarely a unit, but after a value and its uncertainty the figure is a measurement.
+pub(super) fn letter_unit_after(
+    s: &str,
+    toks: &[Token],
+    k: usize,
+) -> Option<(&'static str, usize)> {
+    let t = toks
+        .get(k)
+        .filter(|t| t.kind == TokenKind::Word && t.end - t.start == 1)?;
+    UNIT_EXACT.get(t.text(s)).map(|u| (*u, 1))
 }
 
 /// "Some 3m people are at risk, up from 2.5m": a bare "m" compared with the figure before it,

@@ -25,8 +25,8 @@ mod tables;
 mod what;
 
 use measure::{
-    counted_after, currency_after, currency_before, large_scale, metres_in_context, minor_amount,
-    rate_after, scaled_code, share_million, unit_after,
+    counted_after, currency_after, currency_before, large_scale, letter_unit_after,
+    metres_in_context, minor_amount, rate_after, scaled_code, share_million, unit_after,
 };
 use ranges::{merge_bounds, range_end, share_units};
 use tables::*;
@@ -112,13 +112,19 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
 static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     let mut phrases: Vec<&str> = QUALIFIERS.iter().map(|q| q.0).collect();
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let alt: Vec<String> = phrases
-        .iter()
-        .map(|p| regex::escape(p).replace(' ', r"\s+"))
-        .collect();
+    let alt = |words: bool| -> String {
+        phrases
+            .iter()
+            .filter(|p| p.starts_with(|c: char| c.is_alphabetic()) == words)
+            .map(|p| regex::escape(p).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    // A word phrase starts at a word boundary; a sign may be glued to a letter ("x>10").
     Regex::new(&format!(
-        r"(?i)(?:^|[^\p{{L}}])({})[\s\\(]*$",
-        alt.join("|")
+        r"(?i)(?:(?:^|[^\p{{L}}])({})|({}))[\s\\(]*$",
+        alt(true),
+        alt(false)
     ))
     .expect("QUALIFIER_BEFORE compiles")
 });

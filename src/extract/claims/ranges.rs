@@ -89,7 +89,14 @@ pub(super) fn range_end(
             currency = Some(iso.into());
             end = toks[next + w - 1].end;
             next += w;
-        } else if let Some((u, w)) = unit_after(s, toks, next) {
+        } else if let Some((u, w)) = unit_after(s, toks, next).or_else(|| {
+            // "20 +/- 2 C": the uncertainty makes a spaced letter a unit.
+            if spread > 0 {
+                letter_unit_after(s, toks, next)
+            } else {
+                None
+            }
+        }) {
             unit = Some(u.into());
             end = toks[next + w - 1].end;
             next += w;

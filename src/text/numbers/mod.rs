@@ -16,7 +16,7 @@ pub use lex::{Token, TokenKind, digits_value, lower, tokenize};
 pub use words::{WordHasher, WordMap, fraction_sign, may_start_number};
 
 use lex::{adjacent, is_symbol, is_word};
-use tables::{NEGATIVE_WORDS, SCALE_SUFFIXES, SLASH_DENOMINATORS};
+use tables::{NEGATIVE_WORDS, SCALE_SUFFIXES, SIGN_OPENERS, SLASH_DENOMINATORS};
 use words::{denominator, scale_word, word_number};
 
 /// How a number was written; the claim extractor rejects some forms outright.
@@ -28,7 +28,7 @@ pub enum Form {
     Words,
     /// A fraction ("3/4", "two thirds", "half").
     Fraction,
-    /// "one in five", "2 out of 10".
+    /// "one in five", "2 out of 10", "one over three".
     Ratio,
     /// "hundreds of", "tens of thousands": the value is the lower bound.
     Vague,
@@ -94,8 +94,12 @@ pub fn parse_at(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     let tok = *toks.get(i)?;
     // A sign: "-18", "minus five".
     if tok.kind == TokenKind::Symbol && matches!(tok.text(text), "-" | "−") {
-        // "$-99.99": a sign glued to the currency sign is still a sign.
-        let prev_glued = i > 0 && adjacent(toks, i - 1) && !money;
+        // "$-99.99": a sign glued to the currency sign is still a sign; so is one glued to a
+        // comparison ("<-30"). Glued to anything else it joins ("COVID-19").
+        let prev_glued = i > 0
+            && adjacent(toks, i - 1)
+            && !money
+            && !SIGN_OPENERS.contains(&toks[i - 1].text(text));
         if prev_glued || !adjacent(toks, i) || toks[i + 1].kind != TokenKind::Digits {
             return None;
         }
@@ -149,9 +153,11 @@ pub fn parse_at(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
     Some(n)
 }
 
-/// "one in five", "2 out of 10": a small count over a larger base, never a year.
+/// "one in five", "2 out of 10", "one over three": a small count over a larger base, never a
+/// year.
 fn ratio(text: &str, toks: &[Token], n: &mut NumberSpan) {
-    let k = if is_word(text, toks, n.next, "in") {
+    let over = is_word(text, toks, n.next, "over");
+    let k = if is_word(text, toks, n.next, "in") || over {
         n.next + 1
     } else if is_word(text, toks, n.next, "out") && is_word(text, toks, n.next + 1, "of") {
         n.next + 2
@@ -165,6 +171,15 @@ fn ratio(text: &str, toks: &[Token], n: &mut NumberSpan) {
         TokenKind::Symbol => None,
     };
     let Some(den) = den else { return };
+    // "one over three" is a fraction only with nothing after it: "3 over 10 years", "two over
+    // five games" spread a count over a span.
+    if over
+        && toks
+            .get(den.next)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    {
+        return;
+    }
     let yearish = den.form == Form::Digits
         && !den.grouped
         && den.scale == 1.0
@@ -515,6 +530,9 @@ mod tests {
         assert_eq!(one("45 per cent"), 45.0);
         assert_eq!(one("45 percent"), 45.0);
         assert_eq!(one("one in five"), 0.2);
+        assert_eq!(one("one over four"), 0.25);
+        // A count spread over a span is no fraction.
+        assert_eq!(find_numbers("3 over 10 years")[0].value, 3.0);
         let toks = tokenize("$2bn");
         assert_eq!(parse_at("$2bn", &toks, 1, true).map(|n| n.value), Some(2e9));
         let toks = tokenize("1.5m");

@@ -181,3 +181,7 @@ pub const VAGUE_COUNTS: &[&str] = &["several", "few"];
 
 /// Words that turn the next number negative.
 pub(super) const NEGATIVE_WORDS: &[&str] = &["minus", "negative"];
+
+/// Symbols a minus sign may be glued to and still be a sign: comparisons and an opening
+/// bracket ("<-30", ">=-5", "(-2.5)").
+pub(super) const SIGN_OPENERS: &[&str] = &["<", ">", "=", "≤", "≥", "(", "["];

@@ -416,9 +416,24 @@ pub(in crate::extract::claims) const METRE_EVENTS: &[&str] = &[
 pub(in crate::extract::claims) const MILLION_COMPARISONS: &[&str] =
     &["from", "than", "versus", "vs", "against"];
 
+/// Races and strokes: a glued "m" is metres when one comes right after it ("the 100m
+/// freestyle") or a few words before it ("won the relay in ... 400m"). Read on both sides by
+/// `metres_in_context`.
+pub(in crate::extract::claims) const RACE_WORDS: &[&str] = &[
+    "race",
+    "sprint",
+    "freestyle",
+    "backstroke",
+    "breaststroke",
+    "butterfly",
+    "medley",
+    "relay",
+];
+
 /// Words that make a glued "m" metres when they come right after it ("10m tall", "the 100m
-/// final", "a 10m-high wall"): sizes, directions and the vocabulary of races. Without one of
-/// these or a cue before (`LENGTH_CUES_BEFORE`), news writes "m" for millions ("67m").
+/// final", "a 10m-high wall"): sizes, directions and the words of contests; races are in
+/// `RACE_WORDS`, plural events ("hurdles") in `METRE_EVENTS`. Without one of these or a cue
+/// before (`LENGTH_CUES_BEFORE`), news writes "m" for millions ("67m").
 pub(in crate::extract::claims) const LENGTH_CUES_AFTER: &[&str] = &[
     "tall",
     "high",
@@ -438,17 +453,8 @@ pub(in crate::extract::claims) const LENGTH_CUES_AFTER: &[&str] = &[
     "above",
     "record",
     "final",
-    "race",
     "title",
-    "sprint",
     "dash",
-    "freestyle",
-    "backstroke",
-    "breaststroke",
-    "butterfly",
-    "medley",
-    "hurdles",
-    "relay",
     "event",
     "gold",
     "silver",
@@ -460,7 +466,8 @@ pub(in crate::extract::claims) const LENGTH_CUES_AFTER: &[&str] = &[
 
 /// Words up to a few words before a glued "m" that make it metres ("ran 100m", "sea levels
 /// rose by 2m", "a height of 8m"): motion over a distance and words of size. Kept to words
-/// that rarely come near a count of millions; "rose", "over", "to" are left out.
+/// that rarely come near a count of millions; "rose", "over", "to" are left out. Races are in
+/// `RACE_WORDS`.
 pub(in crate::extract::claims) const LENGTH_CUES_BEFORE: &[&str] = &[
     "ran",
     "run",
@@ -471,7 +478,6 @@ pub(in crate::extract::claims) const LENGTH_CUES_BEFORE: &[&str] = &[
     "swim",
     "swimming",
     "swimmer",
-    "sprint",
     "sprinted",
     "sprinter",
     "jumped",
@@ -510,14 +516,7 @@ pub(in crate::extract::claims) const LENGTH_CUES_BEFORE: &[&str] = &[
     "threw",
     "thrown",
     "hurled",
-    "race",
-    "freestyle",
-    "backstroke",
-    "breaststroke",
-    "butterfly",
-    "medley",
     "hurdles",
-    "relay",
     "diameter",
     "radius",
     "underground",
