@@ -638,17 +638,29 @@ impl Rules {
         self.any_cue.is_match(text)
     }
 
-    /// "CLAUSE" then `attribution`, one of the patterns that match what follows a clause: the
-    /// leftmost match after the clause's first [`MIN_CLAUSE_CHARS`] characters, with the
-    /// clause's range. Matching the attribution alone keeps the costly capture pass to its
-    /// few words rather than the whole sentence.
+    /// "CLAUSE" then `attribution`, a pattern anchored at the comma or space that ends the
+    /// clause: the clause's range, the rest of the sentence from there, and the attribution's
+    /// captures in that rest. It is tried, anchored, at each place after the clause's first
+    /// [`MIN_CLAUSE_CHARS`] characters where `opens` says it could start, leftmost first. Short
+    /// anchored searches keep these large patterns cheap, where one unanchored search over the
+    /// sentence keeps building automaton states.
     pub fn after_clause<'h>(
         attribution: &Regex,
         sentence: &'h str,
-    ) -> Option<(Range<usize>, Captures<'h>)> {
-        let (from, _) = sentence.char_indices().nth(MIN_CLAUSE_CHARS)?;
-        let c = attribution.captures_at(sentence, from)?;
-        Some((0..c.get(0)?.start(), c))
+        opens: impl Fn(&str) -> bool,
+    ) -> Option<(Range<usize>, &'h str, Captures<'h>)> {
+        sentence
+            .char_indices()
+            .skip(MIN_CLAUSE_CHARS)
+            .filter(|&(i, c)| {
+                (c == ',' || c.is_whitespace())
+                    && !sentence[..i].ends_with(|p: char| p == ',' || p.is_whitespace())
+                    && opens(&sentence[i..])
+            })
+            .find_map(|(i, _)| {
+                let rest = &sentence[i..];
+                attribution.captures(rest).map(|c| (0..i, rest, c))
+            })
     }
 
     /// Attribution right before an opening mark: the speaker, role, cue and the gap up to the mark.
@@ -1109,10 +1121,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         transcript_label: build(format!(r"^(?P<name>{CAPITALS_LABEL}):\s+")),
         speaker_last: build(format!(
-            r",[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
+            r"^,[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
         )),
         according_last: build(format!(
-            r",?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?|(?:the|a|an|his|her|their|its)\s+[^,;.“”\x22]*?\p{{Lu}}(?:[^,;.“”\x22]|\.\s*\p{{Lu}})*?)(?P<rest>(?:[,;!?][^\x22“”]*|[.!?]\s*)?)$"
+            r"^,?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?|(?:the|a|an|his|her|their|its)\s+[^,;.“”\x22]*?\p{{Lu}}(?:[^,;.“”\x22]|\.\s*\p{{Lu}})*?)(?P<rest>(?:[,;!?][^\x22“”]*|[.!?]\s*)?)$"
         )),
         according_first: build(format!(
             r"^(?P<cue>According\s+to)\s+(?P<sp>{speaker}|[^,]{{3,100}}),\s+(?P<content>\S)"
@@ -1191,13 +1203,15 @@ mod tests {
         assert_eq!(&c["sp"], "Xi");
         // The match stops at the content's first character; the content runs to the end.
         assert_eq!(&c["content"], "i");
-        let sentence = "The plan is sound and will work, experts said.";
-        let (clause, c) = Rules::after_clause(&RULES.speaker_last, sentence).unwrap();
+        let comma = |rest: &str| rest.starts_with(',');
+        let sentence = "The plan is sound, safe and will work, experts said.";
+        let (clause, _, c) = Rules::after_clause(&RULES.speaker_last, sentence, comma).unwrap();
         assert_eq!(&c["sp2"], "experts");
-        assert_eq!(&sentence[clause], "The plan is sound and will work");
+        assert_eq!(&sentence[clause], "The plan is sound, safe and will work");
         // Ten characters at least before the attribution: "Yes, he said." reports no clause.
-        assert!(Rules::after_clause(&RULES.speaker_last, "Yes, he said.").is_none());
-        let (_, c) = Rules::after_clause(&RULES.according_last, "China had 854 million internet users, according to a report released by the China Internet Network Information Center.")
+        assert!(Rules::after_clause(&RULES.speaker_last, "Yes, he said.", comma).is_none());
+        let any = |_: &str| true;
+        let (_, _, c) = Rules::after_clause(&RULES.according_last, "China had 854 million internet users, according to a report released by the China Internet Network Information Center.", any)
             .unwrap();
         assert_eq!(
             clean_speaker(&c["sp"]),

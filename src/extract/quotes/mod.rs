@@ -870,21 +870,27 @@ impl<'a> Walk<'a> {
             .then(|| RULES.according_first.captures(sentence))
             .flatten();
         let according_last = || {
+            let opens = |rest: &str| {
+                rest.trim_start_matches(',')
+                    .trim_start()
+                    .starts_with("according")
+            };
             sentence
                 .contains("according")
-                .then(|| Rules::after_clause(&RULES.according_last, sentence))
+                .then(|| Rules::after_clause(&RULES.according_last, sentence, opens))
                 .flatten()
         };
         let speaker_last = || {
+            let opens = |rest: &str| rest.starts_with(',');
             has_cue
-                .then(|| Rules::after_clause(&RULES.speaker_last, sentence))
+                .then(|| Rules::after_clause(&RULES.speaker_last, sentence, opens))
                 .flatten()
         };
         let found = if let Some(c) = according_first {
             Some((content_on(&c), self.attribution_from(&c, sentence)))
-        } else if let Some((clause, c)) = according_last() {
-            Some((clause, self.attribution_after(&c, sentence)))
-        } else if let Some((clause, c)) = speaker_last() {
+        } else if let Some((clause, tail, c)) = according_last() {
+            Some((clause, self.attribution_after(&c, tail)))
+        } else if let Some((clause, tail, c)) = speaker_last() {
             let rest = c.name("rest").unwrap();
             let cue = c.name("cue").or(c.name("cue2")).map_or("", |m| m.as_str());
             if ends_attribution(rest.as_str()) || names_listener(cue, rest.as_str()) {
@@ -898,7 +904,7 @@ impl<'a> Walk<'a> {
                 {
                     span.end = sentence.len();
                 }
-                Some((span, self.attribution_after(&c, sentence)))
+                Some((span, self.attribution_after(&c, tail)))
             } else {
                 self.speaker_first(sentence)
             }
