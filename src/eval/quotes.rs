@@ -276,8 +276,10 @@ struct GoldSource {
 struct Prediction {
     span: Range<usize>,
     speaker: Option<String>,
-    /// Shown in `EVAL_VERBOSE` listings, to see which kind of quote a false one is.
+    /// Shown in `EVAL_VERBOSE` listings, to see which kind of quote and which cue a false
+    /// one has.
     kind: QuoteKind,
+    cue: Option<String>,
 }
 
 /// Running counts over articles.
@@ -478,6 +480,7 @@ fn predictions(text: &str, quotes: &[Quote]) -> Vec<Prediction> {
                 span: char_of(start)..char_of(end),
                 speaker: q.speaker.clone(),
                 kind: q.kind,
+                cue: q.cue.clone(),
             }
         })
         .collect()
@@ -624,13 +627,18 @@ fn list_errors(name: &str, gold: &[GoldQuote], preds: &[Prediction], text: &str)
         let best = best_coverage(p, gold);
         if best < THRESHOLDS[0] {
             eprintln!(
-                "FALSE {file} kind={:?} speaker={} :: {}",
+                "FALSE {file} kind={:?} cue={} speaker={} :: {}",
                 p.kind,
+                p.cue.as_deref().unwrap_or("-"),
                 p.speaker.as_deref().unwrap_or("-"),
                 show(&p.span)
             );
         } else {
-            eprintln!("RIGHT {file} kind={:?}", p.kind);
+            eprintln!(
+                "RIGHT {file} kind={:?} cue={}",
+                p.kind,
+                p.cue.as_deref().unwrap_or("-")
+            );
         }
     }
 }
@@ -823,6 +831,7 @@ mod tests {
             span,
             speaker: speaker.map(str::to_string),
             kind: QuoteKind::Direct,
+            cue: None,
         }
     }
 

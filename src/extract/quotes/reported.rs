@@ -1,0 +1,496 @@
+//! Reported speech: the clauses a sentence attributes without quotation marks ("X said the
+//! plan works", "the plan works, X said", "according to X, ..."), beside or after direct quotes,
+//! and the positions a sentence gives its subject ("The union endorsed Clinton").
+
+use super::*;
+
+impl Walk<'_> {
+    /// The clause after "“...,” she said, adding that": reported speech of the quote's speaker,
+    /// unless a quote of its own opens in it; partial quotes inside it are part of it.
+    pub(super) fn participle_tail(
+        &mut self,
+        para: &Paragraph,
+        quoted: &[Quoted],
+        range: Range<usize>,
+        attr: Attribution,
+        partials: &[(usize, Range<usize>)],
+    ) {
+        let is_partial = |q: &Quoted| partials.iter().any(|(_, p)| p.start == q.inner_start);
+        if range.len() < 12
+            || quoted
+                .iter()
+                .any(|q| range.contains(&q.open) && !is_partial(q))
+        {
+            return;
+        }
+        for (ix, p) in partials {
+            if range.start <= p.start && p.end <= range.end {
+                self.dropped.push(*ix);
+            }
+        }
+        self.push(para, range.start, range.end, QuoteKind::Indirect, attr);
+    }
+
+    /// Reported speech in one sentence without a direct quote; `partials` are the partial quotes
+    /// inside it (their index and range in the paragraph): a clause of reported speech that
+    /// contains them replaces them, since the quoted words are part of what was reported.
+    /// `unmarked` is the paragraph's text with the marks of quoted titles blanked, so the
+    /// patterns read `on “Fox News Sunday,” Pence said` as prose.
+    pub(super) fn reported_speech(
+        &mut self,
+        para: &Paragraph,
+        unmarked: &str,
+        range: Range<usize>,
+        partials: &[(usize, Range<usize>)],
+    ) {
+        // A position is only kept where no quoted words stand in the sentence.
+        let positions = partials.is_empty();
+        let Some((found, attr, kind)) = self.find_reported(unmarked, range.clone(), positions)
+        else {
+            return;
+        };
+        // Quoted words in the sentence are the speaker's own: they stay, and the writer's
+        // summary around them is not added.
+        if kind == QuoteKind::Position && !partials.is_empty() {
+            return;
+        }
+        let (start, end) = (range.start + found.start, range.start + found.end);
+        let covers = partials
+            .iter()
+            .all(|(_, p)| start <= p.start && p.end <= end + 1);
+        // The clause around quoted words is kept with them ("said his temperament is “dangerous
+        // for a president.”"): it says what the words were about. Only when the quotation is
+        // nearly all of the clause do the quoted words stand alone.
+        let quoted: usize = partials.iter().map(|(_, p)| p.len()).sum();
+        if !partials.is_empty() && (!covers || quoted * 10 > (end - start) * 9) {
+            return;
+        }
+        for (ix, _) in partials {
+            self.dropped.push(*ix);
+        }
+        self.push(para, start, end, kind, attr);
+    }
+
+    /// Reported speech in a sentence that also holds a short direct quote of someone else ("Acts
+    /// of protest, Mr. Obama said, are acts of patriotism, whether ... ''I can't breathe,'' as
+    /// Eric Garner said"): the clause is kept beside the quote when most of it is the writer's
+    /// words, so neither the quote nor its own attribution is read as the reported clause.
+    pub(super) fn reported_around_quotes(
+        &mut self,
+        para: &Paragraph,
+        unmarked: &str,
+        range: Range<usize>,
+        direct_spans: &[Range<usize>],
+    ) {
+        let overlap = |a: &Range<usize>, b: &Range<usize>| {
+            a.end.min(b.end).saturating_sub(a.start.max(b.start))
+        };
+        let quoted_in =
+            |r: &Range<usize>| -> usize { direct_spans.iter().map(|d| overlap(d, r)).sum() };
+        if quoted_in(&range) * 2 > range.len() {
+            return;
+        }
+        // Only the writer's words can attribute the clause: without a cue outside the quotes,
+        // no pattern of reported speech can find one.
+        let mut outside = unmarked[range.clone()].to_string();
+        for d in direct_spans {
+            let (from, to) = (d.start.max(range.start), d.end.min(range.end));
+            if from < to {
+                outside.replace_range(from - range.start..to - range.start, &" ".repeat(to - from));
+            }
+        }
+        let may_report = RULES.has_cue(&outside)
+            || RULES.any_participle.is_match(&outside)
+            || outside.contains("ccording")
+            || (range.start == 0 && outside.contains(':'));
+        if !may_report {
+            return;
+        }
+        // Whom the walk remembers, restored when the clause is refused: a phrase read as its
+        // speaker must not become the next pronoun's antecedent, nor its sex be taken as known.
+        let memory = (
+            self.last_person.clone(),
+            self.last_group.clone(),
+            self.recent.clone(),
+            self.sexes.clone(),
+        );
+        let found = self.find_reported(unmarked, range.clone(), false);
+        let Some((found, attr, kind)) = found else {
+            (self.last_person, self.last_group, self.recent, self.sexes) = memory;
+            return;
+        };
+        let mut span = range.start + found.start..range.start + found.end;
+        // "I laughed and said, “...”": the cue leads into the quote itself, whose attribution
+        // has been read already. A quote the clause goes on after ("said that “...” against
+        // what ...") is part of it.
+        let rest = unmarked[span.start..].trim_start_matches([' ', ',', ':']);
+        let at = unmarked.len() - rest.len();
+        let leads_into_quote = direct_spans.iter().any(|d| {
+            let after = &unmarked[d.end.min(span.end)..span.end];
+            let attributed = RULES
+                .after_quote
+                .is_match(&unmarked[d.end.min(range.end)..range.end]);
+            d.contains(&at) && (after.split_whitespace().count() < 3 || attributed)
+        });
+        if kind == QuoteKind::Position || leads_into_quote {
+            (self.last_person, self.last_group, self.recent, self.sexes) = memory;
+            return;
+        }
+        // The clause stops where a quote that a cue introduces starts (", saying, “...”"),
+        // without the words that only lead into it; a quote inside it ("chants of “Bobby!” at
+        // a conference") stays.
+        let introduced = |open: usize| {
+            let lead = unmarked[..open].trim_end_matches([' ', ',', ':']);
+            let from = lead
+                .char_indices()
+                .rev()
+                .filter(|(_, c)| *c == ' ')
+                .nth(1)
+                .map_or(0, |(i, _)| i);
+            RULES.has_cue(&lead[from..]) || RULES.any_participle.is_match(&lead[from..])
+        };
+        if let Some(open) = direct_spans
+            .iter()
+            .map(|d| d.start)
+            .filter(|&o| span.start < o && o < span.end && introduced(o))
+            .min()
+        {
+            let head = unmarked[span.start..open].trim_end_matches([' ', ',', ':', '―', '—', '-']);
+            let head = match head.rfind(", ") {
+                Some(comma) if head[comma + 2..].split_whitespace().count() <= 3 => &head[..comma],
+                _ => head,
+            };
+            span.end = span.start + head.len();
+        }
+        let unquoted_words = unmarked[span.clone()]
+            .split_whitespace()
+            .filter(|w| {
+                let at = w.as_ptr() as usize - unmarked.as_ptr() as usize;
+                !direct_spans.iter().any(|d| d.contains(&at))
+            })
+            .count();
+        if unquoted_words < MIN_DIRECT_WORDS || quoted_in(&span) * 4 > span.len() * 3 {
+            (self.last_person, self.last_group, self.recent, self.sexes) = memory;
+            return;
+        }
+        self.push(para, span.start, span.end, QuoteKind::Indirect, attr);
+    }
+
+    /// The content range (within the sentence) and attribution of reported speech in the
+    /// sentence `range` of `text`, trying the shapes from the most specific. A position ("The
+    /// union endorsed Clinton") is tried last, and only when `positions` asks for one: its
+    /// pattern is the costliest, and callers that would drop it skip it.
+    pub(super) fn find_reported(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        positions: bool,
+    ) -> Option<(Range<usize>, Attribution, QuoteKind)> {
+        let sentence = &text[range.clone()];
+        // Patterns that open with the speaker stop at the content's first character (a short
+        // match keeps the capture pass short); the content runs to the sentence's end.
+        let content_on = |c: &Captures<'_>| c.name("content").unwrap().start()..sentence.len();
+        // Cheap gates first: each pattern below needs its cue word, and most sentences of an
+        // article have none, so they skip the large automata entirely.
+        let has_cue = RULES.has_cue(sentence);
+        let according_first = sentence
+            .starts_with("According")
+            .then(|| RULES.according_first.captures(sentence))
+            .flatten();
+        let according_last = || {
+            let opens = |rest: &str| {
+                rest.trim_start_matches(',')
+                    .trim_start()
+                    .starts_with("according")
+            };
+            sentence
+                .contains("according")
+                .then(|| Rules::after_clause(&RULES.according_last, sentence, opens))
+                .flatten()
+        };
+        let speaker_last = || {
+            let opens = |rest: &str| rest.starts_with(',');
+            has_cue
+                .then(|| Rules::after_clause(&RULES.speaker_last, sentence, opens))
+                .flatten()
+        };
+        let found = if let Some(c) = according_first {
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
+        } else if let Some((clause, tail, c)) = according_last() {
+            Some((clause, self.attribution_after(&c, tail)))
+        } else if let Some((clause, tail, c)) = speaker_last() {
+            let rest = c.name("rest").unwrap();
+            let cue = c.name("cue").or(c.name("cue2")).map_or("", |m| m.as_str());
+            if ends_attribution(rest.as_str()) || names_listener(cue, rest.as_str()) {
+                let mut span = clause;
+                // "Though X, he said, replacing Clinton would ...": the cue splits the content.
+                // "But in recent days, advisers say, the president has grown ...": words before
+                // the attribution too few to be the clause.
+                let lead_words = sentence[span.clone()].split_whitespace().count();
+                if continues_content(rest.as_str())
+                    || (lead_words <= 5 && continues_clause(rest.as_str()))
+                {
+                    span.end = sentence.len();
+                }
+                Some((span, self.attribution_after(&c, tail)))
+            } else {
+                self.speaker_first(sentence)
+            }
+        } else if has_cue {
+            self.speaker_first(sentence)
+        } else {
+            None
+        };
+        let found = found.or_else(|| has_cue.then(|| self.speaker_mid(sentence)).flatten());
+        let found = found.or_else(|| {
+            if !has_cue || !sentence.contains(" and ") {
+                return None;
+            }
+            let c = RULES.coordinated.captures(sentence)?;
+            if opens_without_subject(&c["sp"]) {
+                return None;
+            }
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
+        });
+        // "..., the Rev. Al Sharpton, who said CLAUSE".
+        let found = found.or_else(|| {
+            if !has_cue || !sentence.contains(" who ") {
+                return None;
+            }
+            let c = RULES.speaker_who.captures(sentence)?;
+            if opens_without_subject(&c["sp"]) {
+                return None;
+            }
+            // "not paying an architect who said": the pattern is unanchored, so words of the
+            // clause before can lead the speaker; it starts at its determiner. Found before
+            // anything is resolved, so a match without one leaves no speaker remembered.
+            let sp = &c["sp"];
+            let speaker_at = if sp.starts_with(char::is_lowercase) && !starts_with_determiner(sp) {
+                sp.match_indices(' ')
+                    .map(|(i, _)| i + 1)
+                    .find(|&i| starts_with_determiner(&sp[i..]))?
+            } else {
+                0
+            };
+            let mut attr = self.attribution_from(&c, sentence);
+            if speaker_at > 0 {
+                attr.speaker = self.resolve(&sp[speaker_at..], None);
+            }
+            Some((content_on(&c), attr))
+        });
+        // "Experts on North Korea said CLAUSE": a plain noun phrase opens the sentence.
+        let found = found.or_else(|| {
+            if !has_cue {
+                return None;
+            }
+            let c = RULES.subject_first.captures(sentence)?;
+            if !is_plain_subject(&c["sp"]) {
+                return None;
+            }
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
+        });
+        let found = found.or_else(|| {
+            if !RULES.any_participle.is_match(sentence) {
+                return None;
+            }
+            let c = RULES.participle.captures(sentence)?;
+            // "Chastened by the analyses, Trump revised his plan, promising ...": a lone opening
+            // word shaped like a participle or an adverb is the subject only if it is a name.
+            let sp = &c["sp"];
+            let verb_shaped = sp.ends_with("ed") || sp.ends_with("ing") || sp.ends_with("ly");
+            if opens_without_subject(sp) || (verb_shaped && !self.names_someone(sp)) {
+                return None;
+            }
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
+        });
+        // A speaker label opens a paragraph: transcripts and headlines.
+        let found = found.or_else(|| {
+            if range.start != 0 || !sentence.contains(':') {
+                return None;
+            }
+            let c = RULES.colon_line.captures(sentence)?;
+            if is_label(&c["sp"]) || opens_without_subject(&c["sp"]) {
+                return None;
+            }
+            // Transcripts write the speaker in capitals: "PENCE" is Pence.
+            let label = &c["sp"];
+            let name = if label.chars().any(char::is_lowercase) {
+                label.to_string()
+            } else {
+                title_case(label)
+            };
+            let attr = Attribution {
+                speaker: self.resolve(&name, None),
+                cue: Some(":".to_string()),
+                ..Attribution::default()
+            };
+            Some((content_on(&c), attr))
+        });
+        // "It's an unlikely scenario; Clinton's team says she'll ...": a clause after a
+        // semicolon or a colon reports on its own.
+        let found = found.or_else(|| {
+            let (at, _) = sentence
+                .match_indices("; ")
+                .chain(sentence.match_indices(": "))
+                .find(|(at, _)| *at >= 10)?;
+            // Only a clause with a cue can report: the rest would end in a position, dropped.
+            if !RULES.has_cue(&sentence[at + 2..]) {
+                return None;
+            }
+            let start = range.start + at + 2;
+            let (inner, attr, kind) = self.find_reported(text, start..range.end, false)?;
+            (kind == QuoteKind::Indirect).then(|| (at + 2 + inner.start..at + 2 + inner.end, attr))
+        });
+        let (span, attr, kind) = match found {
+            Some((span, attr)) => (span, attr, QuoteKind::Indirect),
+            None if positions => {
+                let (span, attr) = self.position(sentence)?;
+                (span, attr, QuoteKind::Position)
+            }
+            None => return None,
+        };
+        // "Everything Trump says is a lie", "The mayor showed up at": the cue was inside a
+        // relative clause or part of a phrasal verb, and what follows is no clause.
+        // After "said that", "that" was the clause's subject ("He said that would permit ...").
+        let first = sentence[span.clone()]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let after_that = sentence[..span.start].trim_end().ends_with(" that");
+        if kind == QuoteKind::Indirect
+            && !after_that
+            && NOT_CONTENT_STARTS.contains(&first.to_lowercase().as_str())
+        {
+            return None;
+        }
+        // "I think ..." and "We know ..." are the words of a quote, not the writer's report.
+        let first_person = attr.speaker.as_ref().is_some_and(|s| {
+            s.name
+                .split_whitespace()
+                .any(|w| matches!(w, "I" | "We" | "we" | "You" | "you"))
+        });
+        (attr.speaker.is_some() && !first_person && span.len() >= 12).then_some((span, attr, kind))
+    }
+
+    /// "..., but X said (that) CLAUSE": tried from each conjunction inside the sentence.
+    fn speaker_mid(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
+        for (at, _) in conjunctions(sentence) {
+            let rest = sentence[at..].trim_start();
+            let at = sentence.len() - rest.len();
+            if let Some(c) = RULES.speaker_mid.captures(rest) {
+                let start = c.name("content").unwrap().start();
+                let attr = self.attribution_from(&c, rest);
+                return Some((at + start..sentence.len(), attr));
+            }
+        }
+        None
+    }
+
+    /// "X said (that) CLAUSE", with an introductory phrase that may give the occasion.
+    fn speaker_first(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
+        let c = RULES.speaker_first.captures(sentence)?;
+        // "That worries environmentalists": a pronoun of things, not a speaker.
+        if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) {
+            return None;
+        }
+        let mut attr = self.attribution_from(&c, sentence);
+        if let Some(pre) = c.name("pre")
+            && let Some(s) = RULES.speaking_at.captures(pre.as_str())
+        {
+            self.set_occasion(&mut attr, s["occ"].to_string());
+        }
+        Some((c.name("content").unwrap().start()..sentence.len(), attr))
+    }
+
+    /// A sentence that opens with a person's name makes them the one pronouns refer to.
+    pub(super) fn note_subject(&mut self, sentence: &str) {
+        let first: Vec<&str> = sentence
+            .split_whitespace()
+            .take(3)
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        if first.is_empty() {
+            return;
+        }
+        let candidate = first.join(" ");
+        let candidate = candidate.trim_end_matches([',', '.']);
+        // "Mr. Jones's plan": the possessive goes, the name's own "s" stays.
+        let candidate = candidate
+            .strip_suffix("'s")
+            .or_else(|| candidate.strip_suffix("’s"))
+            .unwrap_or(candidate);
+        // Any title, "Mr." and "Mrs." included, says the name is a person's.
+        let (_, name) = split_title(candidate);
+        let titled = name.len() < candidate.len();
+        if looks_like_person(name) && (titled || self.is_known_person(name)) {
+            self.last_person = Some(self.person(candidate, None));
+        }
+    }
+}
+
+/// Whether what follows "CLAUSE, he said" is more of the reported clause rather than the
+/// speaker's role or the occasion: ", replacing Clinton would ..." (a clause of several words
+/// that is not a role and does not start a new attribution).
+fn continues_content(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix(',') else {
+        return false;
+    };
+    let after = after.trim_start();
+    let first = after.split_whitespace().next().unwrap_or("").to_lowercase();
+    after.split_whitespace().count() >= 4
+        && after.starts_with(char::is_lowercase)
+        && !is_role(after)
+        && !NOT_ROLE_STARTS.contains(&first.as_str())
+        && !PARTICIPLE_CUES
+            .iter()
+            .any(|p| p.split(' ').next() == Some(first.as_str()))
+        && !matches!(first.as_str(), "in" | "at" | "on" | "during")
+}
+
+/// Whether what follows "CLAUSE, X said" goes on with a clause of its own: a comma, then at
+/// least four words in lower case (", the president has grown exasperated ...").
+fn continues_clause(rest: &str) -> bool {
+    rest.strip_prefix(',')
+        .map(str::trim_start)
+        .is_some_and(|after| {
+            after.starts_with(char::is_lowercase) && after.split_whitespace().count() >= 4
+        })
+}
+
+/// Whether the words after a cue of telling only name whom it was told to, and when: "CLAUSE, X
+/// told The Huffington Post on Thursday." A clause of its own after it ("told reporters the
+/// plan was dead", "told them that ...") is not one.
+fn names_listener(cue: &str, rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    matches!(cue, "told" | "tells" | "tell")
+        && (1..=6).contains(&words.len())
+        && rest.trim_end().ends_with(['.', '!', '?'])
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "that" | "he" | "she" | "they" | "it" | "is" | "was" | "will" | "would"
+            )
+        })
+}
+
+/// Whether what follows "CLAUSE, X said" closes the attribution (a role, an occasion, the end),
+/// rather than starting the reported clause itself ("Before the talks, X said the plan ...").
+fn ends_attribution(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let first = rest.split_whitespace().next().unwrap_or("");
+    rest.is_empty()
+        || rest.starts_with([',', '.', ';', '!', '?'])
+        || matches!(
+            first,
+            "in" | "at"
+                | "on"
+                | "during"
+                | "last"
+                | "this"
+                | "earlier"
+                | "later"
+                | "today"
+                | "yesterday"
+        )
+        || TIME_WORDS.contains(&first.trim_end_matches([',', '.']))
+}
