@@ -302,9 +302,36 @@ fn mark_quoted(sentences: &[Range<usize>], quoted: &mut [bool], first: usize, en
     }
 }
 
+/// A line that attributes the block above it: "― Xi Jinping", "— congratulatory message to the
+/// first World Internet Conference on November 19, 2014". Credit lines set
+/// off the same way ("--additional reporting from ...", "— Reporting by ...") attribute
+/// nothing.
 fn is_dash_line(text: &str) -> bool {
-    text.starts_with(['—', '–']) || text.starts_with("--")
+    let Some(rest) = text
+        .strip_prefix(['—', '–', '―'])
+        .or_else(|| text.strip_prefix("--"))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(['—', '–', '-', ' ']);
+    let first = rest.split_whitespace().next().unwrap_or("");
+    !CREDIT_WORDS.contains(&first.to_lowercase().as_str())
 }
+
+/// First words of the credit lines that close news articles after a dash.
+const CREDIT_WORDS: &[&str] = &[
+    "reporting",
+    "additional",
+    "editing",
+    "writing",
+    "contributing",
+    "compiled",
+    "with",
+    "photo",
+    "photos",
+    "follow",
+    "updated",
+];
 
 impl<'a> Walk<'a> {
     fn article(&self) -> &'a Article {
