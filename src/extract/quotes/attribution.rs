@@ -586,7 +586,10 @@ pub struct Rules {
     pub attribution_sentence: Regex,
     /// "Clinton spokesman Nick Merrill": a descriptor ending in a role noun, then the name.
     pub described_person: Regex,
-    /// "X did Y and said CLAUSE": a second verb of speech whose speaker opens the sentence.
+    /// "X did Y and said CLAUSE", "X did Y but has said CLAUSE": a second verb of speech whose
+    /// speaker opens the sentence. Nothing fixed follows the speaker, so a described person
+    /// ("Democratic candidate Hillary Clinton") is tried before a bare name would stop at
+    /// "Democratic".
     pub coordinated: Regex,
     /// "X did Y, saying CLAUSE": a participle cue whose speaker opens the sentence.
     pub participle: Regex,
@@ -941,7 +944,7 @@ pub const IRREGULAR_PAST: &[&str] = &[
 
 /// Words that open a sentence before its speaker: "But many Democrats say ...".
 const OPENING_CONNECTIVES: &str =
-    r"(?:But|And|Yet|So|Now|Still|Instead|Also|Then|Meanwhile|Indeed)";
+    r"(?:But|And|Yet|So|Now|Still|Instead|Also|Then|Meanwhile|Indeed|Even)";
 
 /// Weekdays and other time words that may follow a cue: "said Friday", "told reporters Monday".
 pub const TIME_WORDS: &[&str] = &[
@@ -1034,9 +1037,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // An age may come first ("Schiff, 56, who has served ..."), and a relative clause may
     // follow the role ("X, a developer and spokeswoman for Y, which is made up of ..., said").
     let role = format!(
-        r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s)[^,;:“”\x22]+?)(?:,\s+(?:which|who|one\s+of|among|an?|the)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
+        r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s|\p{{Lu}}{word}['’]s\s)[^,;:“”\x22]+?)(?:,\s+(?:which|who|one\s+of|among|an?|the)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
     );
-    let aux = r"(?:(?:has|have|had|would|will|also|later|then|long|previously|once|repeatedly|further|again|recently|had\s+previously|on\s+\w+|last\s+\w+|in\s+\d{4})\s+)*";
+    let aux = r"(?:(?:has|have|had|would|will|also|later|then|long|previously|once|repeatedly|further|again|recently|just|already|often|publicly|privately|had\s+previously|on\s+\w+|last\s+\w+|(?:earlier\s+)?this\s+(?:week|month|year|morning|afternoon)|in\s+\d{4})\s+)*";
     let cues = alternation(CUES);
     let clause_cues = alternation(CLAUSE_CUES);
     let participles = alternation(PARTICIPLE_CUES);
@@ -1095,7 +1098,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>\p{{Lu}}[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?)\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         coordinated: build(format!(
-            r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,?\s+and\s+{aux}(?P<cue>{}){after_cue}(?P<content>\S)",
+            r"^(?P<sp>{described}|{speaker})(?-u:\b)[^“”\x22]+?,?\s+(?:and|but)\s+{aux}(?P<cue>{}){after_cue}(?P<content>\S)",
             alternation(SPEECH_CUES)
         )),
         dash_after: build(format!(

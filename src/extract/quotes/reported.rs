@@ -243,7 +243,7 @@ impl Walk<'_> {
         };
         let found = found.or_else(|| has_cue.then(|| self.speaker_mid(sentence)).flatten());
         let found = found.or_else(|| {
-            if !has_cue || !sentence.contains(" and ") {
+            if !has_cue || !(sentence.contains(" and ") || sentence.contains(" but ")) {
                 return None;
             }
             let c = RULES.coordinated.captures(sentence)?;
