@@ -241,6 +241,22 @@ impl Walk<'_> {
         } else {
             None
         };
+        // "It's an unlikely scenario; Clinton's team says she'll ...": a clause after a
+        // semicolon or a colon reports on its own, before any speaker later in the sentence
+        // ("...: Republicans said X and Democrats accused Y").
+        let found = found.or_else(|| {
+            let (at, _) = sentence
+                .match_indices("; ")
+                .chain(sentence.match_indices(": "))
+                .find(|(at, _)| *at >= 10)?;
+            // Only a clause with a cue can report: the rest would end in a position, dropped.
+            if !RULES.has_cue(&sentence[at + 2..]) {
+                return None;
+            }
+            let start = range.start + at + 2;
+            let (inner, attr, kind) = self.find_reported(text, start..range.end, false)?;
+            (kind == QuoteKind::Indirect).then(|| (at + 2 + inner.start..at + 2 + inner.end, attr))
+        });
         let found = found.or_else(|| has_cue.then(|| self.speaker_mid(sentence)).flatten());
         let found = found.or_else(|| {
             if !has_cue || !(sentence.contains(" and ") || sentence.contains(" but ")) {
@@ -325,21 +341,6 @@ impl Walk<'_> {
                 ..Attribution::default()
             };
             Some((content_on(&c), attr))
-        });
-        // "It's an unlikely scenario; Clinton's team says she'll ...": a clause after a
-        // semicolon or a colon reports on its own.
-        let found = found.or_else(|| {
-            let (at, _) = sentence
-                .match_indices("; ")
-                .chain(sentence.match_indices(": "))
-                .find(|(at, _)| *at >= 10)?;
-            // Only a clause with a cue can report: the rest would end in a position, dropped.
-            if !RULES.has_cue(&sentence[at + 2..]) {
-                return None;
-            }
-            let start = range.start + at + 2;
-            let (inner, attr, kind) = self.find_reported(text, start..range.end, false)?;
-            (kind == QuoteKind::Indirect).then(|| (at + 2 + inner.start..at + 2 + inner.end, attr))
         });
         let (span, attr, kind) = match found {
             Some((span, attr)) => (span, attr, QuoteKind::Indirect),
