@@ -116,8 +116,9 @@ struct Walk<'a> {
     /// Quotes replaced by a longer one that contains them, removed once the walk is done.
     dropped: Vec<usize>,
     /// Words the article capitalises inside a sentence: its proper nouns, so "Phone" or "Last"
-    /// opening a sentence is not taken for someone's name.
-    proper_nouns: std::collections::HashSet<String>,
+    /// opening a sentence is not taken for someone's name; each with whether it ever ends a
+    /// name (see [`proper_nouns`]).
+    proper_nouns: std::collections::HashMap<String, bool>,
 }
 
 /// A person's sex as the text gives it, to match "he" and "she".

@@ -78,7 +78,12 @@ impl Walk<'_> {
             .rev()
             .nth(1)
             .is_some_and(|w| matches!(w, "has" | "have" | "had"));
+        // "Environmental groups can ...": a word the article only writes leading a longer name
+        // opens a noun phrase here, and the word read as the verb is its noun. "Beijing is
+        // building" has an auxiliary, so its verb is one.
+        let leads_only = !has_aux && self.proper_nouns.get(sp.trim()) == Some(&false);
         if (after_have && !is_participle(verb))
+            || leads_only
             || NOT_POSITION_VERBS.contains(&verb)
             || !looks_like_verb
             || is_group(verb)
@@ -136,7 +141,7 @@ impl Walk<'_> {
     fn is_name_word(&self, word: &str) -> bool {
         matches!(word, "He" | "She" | "They" | "he" | "she" | "they")
             || (word.len() > 1 && word.chars().all(|c| c.is_uppercase()))
-            || self.proper_nouns.contains(word)
+            || self.proper_nouns.contains_key(word)
             || is_group(word)
             || self.is_known_person(word)
     }
@@ -177,17 +182,24 @@ fn is_participle(word: &str) -> bool {
         || IRREGULAR_PAST.contains(&word)
 }
 
-/// The words `article` capitalises after the first word of a sentence.
-pub(super) fn proper_nouns(article: &Article) -> std::collections::HashSet<String> {
-    let mut out = std::collections::HashSet::new();
+/// The words `article` capitalises after the first word of a sentence, each with whether it
+/// ever ends a name there ("Clinton" of "Hillary Clinton", "Patriot" alone) rather than only
+/// leading a longer one ("Environmental" of "Environmental Protection Agency").
+pub(super) fn proper_nouns(article: &Article) -> std::collections::HashMap<String, bool> {
+    let mut out = std::collections::HashMap::new();
     for para in &article.paragraphs {
         let mut sentence_start = true;
-        for token in para.text.split_whitespace() {
+        let mut tokens = para.text.split_whitespace().peekable();
+        while let Some(token) = tokens.next() {
             let word = token.trim_matches(|c: char| !c.is_alphanumeric());
             // A quotation or a bracket opens a sentence of its own: “That is ..., (Some ...
             let opens = token.starts_with(['"', '“', '‘', '\'', '(', '[']);
             if !sentence_start && !opens && word.starts_with(char::is_uppercase) {
-                out.insert(word.to_string());
+                let name_goes_on = token.ends_with(|c: char| c.is_alphanumeric())
+                    && tokens
+                        .peek()
+                        .is_some_and(|next| next.starts_with(char::is_uppercase));
+                *out.entry(word.to_string()).or_insert(false) |= !name_goes_on;
             }
             sentence_start = token.ends_with(['.', '!', '?', ':', '"', '“', '”', '—'])
                 || token.starts_with(['"', '“']) && word.is_empty();
