@@ -452,6 +452,16 @@ pub fn opens_without_subject(phrase: &str) -> bool {
     NOT_SUBJECT_WORDS.contains(&first.to_lowercase().as_str())
 }
 
+/// Imperatives that open a supposition: "Say Mexico demanded ...", "Suppose the court rules
+/// ..." report nothing anyone said or did.
+const SUPPOSITION_WORDS: &[&str] = &["say", "suppose", "imagine", "assume", "let"];
+
+/// Whether a phrase opens with one of [`SUPPOSITION_WORDS`].
+pub fn opens_supposition(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    SUPPOSITION_WORDS.contains(&first.to_lowercase().as_str())
+}
+
 /// Words that show a phrase before a cue is a clause of its own rather than the speaker:
 /// subordinators, relatives and finite verbs ("What Trump says is", "The plan that voters
 /// want"), and openers that cannot start a subject.

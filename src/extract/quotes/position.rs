@@ -2,7 +2,9 @@
 //! without a verb of saying ("The union endorsed Clinton", "..., and Clinton unveiled a plan").
 //! Owns the checks that the words before the verb name someone and that the verb is one.
 
-use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS, RULES, opens_without_subject};
+use super::attribution::{
+    IRREGULAR_PAST, NOT_POSITION_VERBS, RULES, opens_supposition, opens_without_subject,
+};
 use super::{Attribution, Walk, conjunctions};
 use crate::corpus::Article;
 use crate::text::names::{ROLE_NOUNS, is_group, is_record};
@@ -126,6 +128,8 @@ impl Walk<'_> {
             && !matches!(first, "he" | "she" | "they" | "the");
         if lowercase
             || matches!(first, "Neither" | "Nor" | "Not" | "No" | "Every" | "Any")
+            // "Say Mexico slapped tariffs on ...": a supposition, not a report.
+            || opens_supposition(first)
             || (words.len() > 1 && (first.ends_with("ing") || first.ends_with("ly")))
         {
             return false;

@@ -391,7 +391,8 @@ impl Walk<'_> {
     fn speaker_first(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
         let c = RULES.speaker_first.captures(sentence)?;
         // "That worries environmentalists": a pronoun of things, not a speaker.
-        if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) {
+        if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) || opens_supposition(&c["sp"])
+        {
             return None;
         }
         let mut attr = self.attribution_from(&c, sentence);

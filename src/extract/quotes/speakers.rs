@@ -97,6 +97,10 @@ impl Walk<'_> {
     /// A speaker phrase resolved: pronouns to the person last named, titles split off.
     pub(super) fn resolve(&mut self, phrase: &str, role: Option<&str>) -> Option<Speaker> {
         let phrase = without_release(strip_connective(phrase.trim()));
+        // "Say Mexico demanded ...": a supposition names no speaker.
+        if opens_supposition(phrase) {
+            return None;
+        }
         if is_pronoun(phrase) {
             return self.antecedent(phrase);
         }
