@@ -222,11 +222,12 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
             }
             ParagraphKind::Prose => walk.prose(para),
         }
-        // "The governor added:" on its own, then his words as a paragraph without marks.
+        // "The governor added:" on its own, then his words as a paragraph without marks. A
+        // paragraph that quotes anyone itself is prose, with attributions of its own.
         if para.kind == ParagraphKind::Prose
             && let Some(next) = next.filter(|n| {
                 n.kind == ParagraphKind::Prose
-                    && !opens_with_mark(&n.text)
+                    && find_quoted(&n.text).is_empty()
                     && !is_dash_line(&n.text)
             })
             && let Some(attr) = walk.introduces_block(para)
