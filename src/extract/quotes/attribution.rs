@@ -639,6 +639,17 @@ pub struct Rules {
     pub possessive_person: Regex,
 }
 
+/// Cues that can open a sentence before their speaker and quote: "Said Ellis: “...”".
+const INVERTED_CUES: &[&str] = &[
+    "said",
+    "added",
+    "asked",
+    "wrote",
+    "replied",
+    "countered",
+    "explained",
+];
+
 /// Fewest characters of a clause reported before its attribution ("CLAUSE, X said").
 const MIN_CLAUSE_CHARS: usize = 10;
 
@@ -1083,7 +1094,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         inverted_before: build(format!(
             r"^\s*(?P<cue>{})\s+(?P<sp>{speaker}){role}?\s*[:,]?\s*$",
-            alternation_any_case(&["said", "added", "asked", "wrote", "replied", "countered", "explained"])
+            alternation_any_case(INVERTED_CUES)
         )),
         before_quote_open: build(format!(
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]*)$"
