@@ -43,17 +43,13 @@ impl Walk<'_> {
         range: Range<usize>,
         partials: &[(usize, Range<usize>)],
     ) {
-        // A position is only kept where no quoted words stand in the sentence.
+        // A position is only looked for where no quoted words stand in the sentence: those are
+        // the speaker's own, and the writer's summary around them is not added.
         let positions = partials.is_empty();
         let Some((found, attr, kind)) = self.find_reported(unmarked, range.clone(), positions)
         else {
             return;
         };
-        // Quoted words in the sentence are the speaker's own: they stay, and the writer's
-        // summary around them is not added.
-        if kind == QuoteKind::Position && !partials.is_empty() {
-            return;
-        }
         let (start, end) = (range.start + found.start, range.start + found.end);
         let covers = partials
             .iter()
@@ -115,7 +111,8 @@ impl Walk<'_> {
             self.sexes.clone(),
         );
         let found = self.find_reported(unmarked, range.clone(), false);
-        let Some((found, attr, kind)) = found else {
+        // Asked without positions, so what comes back is a reported clause.
+        let Some((found, attr, _)) = found else {
             (self.last_person, self.last_group, self.recent, self.sexes) = memory;
             return;
         };
@@ -132,7 +129,7 @@ impl Walk<'_> {
                 .is_match(&unmarked[d.end.min(range.end)..range.end]);
             d.contains(&at) && (after.split_whitespace().count() < 3 || attributed)
         });
-        if kind == QuoteKind::Position || leads_into_quote {
+        if leads_into_quote {
             (self.last_person, self.last_group, self.recent, self.sexes) = memory;
             return;
         }
@@ -254,8 +251,9 @@ impl Walk<'_> {
                 return None;
             }
             let start = range.start + at + 2;
-            let (inner, attr, kind) = self.find_reported(text, start..range.end, false)?;
-            (kind == QuoteKind::Indirect).then(|| (at + 2 + inner.start..at + 2 + inner.end, attr))
+            // Asked without positions, so what comes back is a reported clause.
+            let (inner, attr, _) = self.find_reported(text, start..range.end, false)?;
+            Some((at + 2 + inner.start..at + 2 + inner.end, attr))
         });
         let found = found.or_else(|| has_cue.then(|| self.speaker_mid(sentence)).flatten());
         let found = found.or_else(|| {
