@@ -16,8 +16,8 @@ use crate::text::names::{
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
-    CONJUNCTIONS, PARTICIPLE_CUES, RULES, Rules, TIME_WORDS, clean_role, clean_speaker, is_label,
-    is_plain_subject, opens_supposition, opens_without_subject,
+    CONJUNCTIONS, PARTICIPLE_CUES, RULES, Rules, TIME_WORDS, clean_role, clean_speaker,
+    holds_clause, is_label, is_plain_subject, opens_supposition, opens_without_subject,
 };
 use marks::{Quoted, find_quoted, opens_with_mark};
 use position::proper_nouns;

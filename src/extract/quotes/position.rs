@@ -3,7 +3,8 @@
 //! Owns the checks that the words before the verb name someone and that the verb is one.
 
 use super::attribution::{
-    IRREGULAR_PAST, NOT_POSITION_VERBS, RULES, opens_supposition, opens_without_subject,
+    IRREGULAR_PAST, NOT_POSITION_VERBS, RULES, holds_clause, opens_supposition,
+    opens_without_subject,
 };
 use super::{Attribution, Walk, conjunctions};
 use crate::corpus::Article;
@@ -16,6 +17,16 @@ const CREDIT_LINES: &[&str] = &[
     "contributed to this report",
     "contributed to this article",
     "contributed research",
+];
+
+/// Auxiliaries of the future: what someone will do is no position they took.
+const FORECAST_AUX: &[&str] = &["will", "won't", "won’t", "shall"];
+
+/// Finite verbs that, right after the word read as a position's verb, show that word was a
+/// noun of the subject ("Democratic donors are ...").
+const FINITE_AFTER_NOUN: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "must", "should",
+    "has", "have", "had",
 ];
 
 impl Walk<'_> {
@@ -84,13 +95,29 @@ impl Walk<'_> {
         // opens a noun phrase here, and the word read as the verb is its noun. "Beijing is
         // building" has an auxiliary, so its verb is one.
         let leads_only = !has_aux && self.proper_nouns.get(sp.trim()) == Some(&false);
+        // "Clinton will host events in Broward": what someone will do is the writer's schedule
+        // or forecast, not a stance they took.
+        let forecast = cue
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| FORECAST_AUX.contains(&w));
+        // "Radical Islamic terrorists are engaged", "This step is harder": a finite verb right
+        // after the word read as the verb makes that word the subject's noun.
+        let noun_read_as_verb = !has_aux
+            && sentence[c.name("verb")?.end()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| FINITE_AFTER_NOUN.contains(&w));
         if (after_have && !is_participle(verb))
             || leads_only
+            || forecast
+            || noun_read_as_verb
             || NOT_POSITION_VERBS.contains(&verb)
             || !looks_like_verb
             || is_group(verb)
             || passive_or_copula
             || is_record(sp)
+            || holds_clause(sp)
             || (opens_without_subject(sp) && !described)
             || !self.is_subject(sp)
         {

@@ -389,7 +389,9 @@ impl Walk<'_> {
     fn speaker_first(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
         let c = RULES.speaker_first.captures(sentence)?;
         // "That worries environmentalists": a pronoun of things, not a speaker.
-        if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) || opens_supposition(&c["sp"])
+        if !c["sp"].contains(' ') && opens_without_subject(&c["sp"])
+            || opens_supposition(&c["sp"])
+            || holds_clause(&c["sp"])
         {
             return None;
         }
