@@ -198,6 +198,7 @@ pub const GROUP_NOUNS: &[&str] = &[
     "foundation",
     "institute",
     "firm",
+    "fund",
     "regulators",
     "judges",
     "judge",
@@ -363,7 +364,7 @@ pub const TITLE_NOUNS: &[&str] = &[
 ];
 
 /// Third-person pronouns that refer back to a speaker.
-pub const PRONOUNS: &[&str] = &["he", "she", "they"];
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
 /// Words that make a capitalised phrase an organisation, place or thing rather than a person.
 const NOT_PERSON_WORDS: &[&str] = &[

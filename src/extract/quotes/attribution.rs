@@ -289,6 +289,10 @@ pub const CLAUSE_CUES: &[&str] = &[
     "suggested",
 ];
 
+/// Cues read only after a quote: "“...,” the statement read." Before a quote they more often
+/// give what a sign or a page shows inside the writer's own sentence ("signs that read ...").
+const AFTER_QUOTE_CUES: &[&str] = &["read", "reads"];
+
 /// Verbs of saying proper, the only ones trusted as a second verb ("X did Y and said Z"): after
 /// "and", "agreed to" or "called for" report what was done, not what was said.
 pub const SPEECH_CUES: &[&str] = &[
@@ -676,6 +680,15 @@ impl Rules {
     /// Whether `text` holds a speech cue at all; when it does not, no cue pattern can match.
     pub fn has_cue(&self, text: &str) -> bool {
         self.any_cue.is_match(text)
+    }
+
+    /// [`Rules::has_cue`] for the words after a closing mark, where a record's "read" counts
+    /// too ("“...,” the statement read.").
+    pub fn has_cue_after_quote(&self, text: &str) -> bool {
+        self.has_cue(text)
+            || text.split_whitespace().take(12).any(|w| {
+                AFTER_QUOTE_CUES.contains(&w.trim_end_matches(|c: char| !c.is_alphabetic()))
+            })
     }
 
     /// "CLAUSE" then `attribution`, a pattern anchored at the comma or space that ends the
@@ -1126,7 +1139,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         r"{det}\s+(?:(?:{word}|\d{{4}})\s+){{0,3}}?(?:{groups}|{role_nouns})(?-u:\b){belongs}(?:\s+and\s+(?:[\w.]+\s+){{0,3}}?(?:{role_nouns})(?-u:\b))?"
     );
     let bare_group = format!(r"(?:{word}\s+){{0,2}}(?:{groups})(?-u:\b){belongs}");
-    let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey)";
+    let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)";
     let speaker = format!(
         r"(?:{pronoun}|{det_noun}|{the_role}|{person_or_org}|{described}|{share}|{bare_group})"
     );
@@ -1143,6 +1156,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     );
     let aux = aux.as_str();
     let cues = alternation(CUES);
+    let after_quote_cues = alternation(AFTER_QUOTE_CUES);
     let clause_cues = alternation(CLAUSE_CUES);
     let participles = alternation(PARTICIPLE_CUES);
     let conjunction = format!("(?:{})", alternation(CONJUNCTIONS));
@@ -1168,7 +1182,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     };
     Rules {
         after_quote: build(format!(
-            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}|{described_office}){role}?\s+{aux}(?P<cue2>{cues})(?-u:\b))"
+            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}|{described_office}){role}?\s+{aux}(?P<cue2>{cues}|{after_quote_cues})(?-u:\b))"
         )),
         before_quote: build(format!(
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,{MAX_GAP_CHARS}}})$"

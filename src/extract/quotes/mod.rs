@@ -103,6 +103,12 @@ struct Walk<'a> {
     sexes: std::collections::HashMap<String, Sex>,
     /// The group most recently named as a speaker ("experts"): "they" refers to it.
     last_group: Option<Speaker>,
+    /// The organisation or record most recently named as a speaker ("the IMF", "the lawsuit"):
+    /// "it" refers to it, and to nothing else.
+    last_org: Option<Speaker>,
+    /// Organisations named so far by name, most recent last: "the fund" finds the
+    /// "International Monetary Fund".
+    orgs: Vec<Speaker>,
     /// The speaker of the latest quote: a bare quote that follows continues their words.
     last_quote_speaker: Option<Speaker>,
     /// Set while inside a "Name, role" statement section.
@@ -519,7 +525,7 @@ impl<'a> Walk<'a> {
                 // Where an attribution standing as its own sentence ends ("“Why?” Trump asked.").
                 let mut attribution_sentence_end = None;
                 let after_attr = RULES
-                    .has_cue(after)
+                    .has_cue_after_quote(after)
                     .then(|| RULES.after_quote.captures(after))
                     .flatten()
                     .map(|c| {

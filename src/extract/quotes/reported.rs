@@ -107,13 +107,20 @@ impl Walk<'_> {
         let memory = (
             self.last_person.clone(),
             self.last_group.clone(),
+            self.last_org.clone(),
             self.recent.clone(),
             self.sexes.clone(),
         );
         let found = self.find_reported(unmarked, range.clone(), false);
         // Asked without positions, so what comes back is a reported clause.
         let Some((found, attr, _)) = found else {
-            (self.last_person, self.last_group, self.recent, self.sexes) = memory;
+            (
+                self.last_person,
+                self.last_group,
+                self.last_org,
+                self.recent,
+                self.sexes,
+            ) = memory;
             return;
         };
         let mut span = range.start + found.start..range.start + found.end;
@@ -130,7 +137,13 @@ impl Walk<'_> {
             d.contains(&at) && (after.split_whitespace().count() < 3 || attributed)
         });
         if leads_into_quote {
-            (self.last_person, self.last_group, self.recent, self.sexes) = memory;
+            (
+                self.last_person,
+                self.last_group,
+                self.last_org,
+                self.recent,
+                self.sexes,
+            ) = memory;
             return;
         }
         // The clause stops where a quote that a cue introduces starts (", saying, “...”"),
@@ -167,7 +180,13 @@ impl Walk<'_> {
             })
             .count();
         if unquoted_words < MIN_DIRECT_WORDS || quoted_in(&span) * 4 > span.len() * 3 {
-            (self.last_person, self.last_group, self.recent, self.sexes) = memory;
+            (
+                self.last_person,
+                self.last_group,
+                self.last_org,
+                self.recent,
+                self.sexes,
+            ) = memory;
             return;
         }
         self.push(para, span.start, span.end, QuoteKind::Indirect, attr);
@@ -389,7 +408,9 @@ impl Walk<'_> {
     fn speaker_first(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
         let c = RULES.speaker_first.captures(sentence)?;
         // "That worries environmentalists": a pronoun of things, not a speaker.
-        if !c["sp"].contains(' ') && opens_without_subject(&c["sp"])
+        // "It said ...": an organisation's pronoun, read only with a verb of saying.
+        let it = c["sp"].eq_ignore_ascii_case("it");
+        if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) && !it
             || opens_supposition(&c["sp"])
             || holds_clause(&c["sp"])
         {

@@ -2,7 +2,7 @@
 //! Mitch McConnell, R-Ky.") into the person or group it means, as far as the article has told,
 //! and keeps the running memory of who was named last.
 
-use super::attribution::RELEASE_VERBS;
+use super::attribution::{RELEASE_VERBS, SPEECH_CUES};
 use super::*;
 
 impl Walk<'_> {
@@ -69,6 +69,13 @@ impl Walk<'_> {
                     self.sexes.insert(sp.name.clone(), d);
                 }
                 speaker
+            }
+            // "It shows how weak the plan is": "it" speaks only with a verb of saying; with
+            // any other cue it is the writer's "it" of a fact, not an organisation's words.
+            None if sp.is_some_and(|sp| sp.eq_ignore_ascii_case("it"))
+                && !cue.as_deref().is_some_and(|c| SPEECH_CUES.contains(&c)) =>
+            {
+                None
             }
             None => sp.and_then(|sp| self.resolve(sp, role.as_deref())),
         };
@@ -148,6 +155,12 @@ impl Walk<'_> {
             return Some(self.person(&who, Some(role.unwrap_or(&from))));
         }
         if is_group(&cleaned) || !looks_like_person(split_title(&cleaned).1) {
+            // "the fund" after "The International Monetary Fund": the organisation named last
+            // whose name holds the noun.
+            if let Some(named) = self.named_org(&cleaned) {
+                self.last_org = Some(named.clone());
+                return Some(named);
+            }
             let name = cleaned
                 .strip_prefix("The ")
                 .filter(|rest| {
@@ -161,6 +174,21 @@ impl Walk<'_> {
             if is_group(&speaker.name) {
                 self.last_group = Some(speaker.clone());
             }
+            // A name, not a description: its last word is capitalised ("the International
+            // Monetary Fund", "Wells Fargo"; not "Clinton supporters").
+            let named = speaker
+                .name
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
+            if named {
+                self.orgs.retain(|o| o.name != speaker.name);
+                self.orgs.push(speaker.clone());
+            }
+            // "Experts" are "they"; "the fund" and "Wells Fargo" are "it".
+            if !speaker.name.ends_with('s') {
+                self.last_org = Some(speaker.clone());
+            }
             return Some(speaker);
         }
         Some(self.person(&cleaned, role))
@@ -173,6 +201,7 @@ impl Walk<'_> {
         let wanted = match pronoun.to_lowercase().as_str() {
             "he" => Some(Sex::Male),
             "she" => Some(Sex::Female),
+            "it" => return self.last_org.clone(),
             _ => None,
         };
         let Some(wanted) = wanted else {
@@ -198,6 +227,30 @@ impl Walk<'_> {
             .find(|p| self.sexes.get(&p.name) == Some(&wanted))
             .cloned()
             .or(last)
+    }
+
+    /// The organisation a definite noun stands for: "the fund" for the "International Monetary
+    /// Fund" named before, "the agency" for the "Environmental Protection Agency". Only one
+    /// noun after "the", and only an organisation whose name holds it as a word.
+    fn named_org(&self, phrase: &str) -> Option<Speaker> {
+        let noun = phrase
+            .strip_prefix("the ")
+            .or_else(|| phrase.strip_prefix("The "))?;
+        if noun.contains(' ') || !noun.starts_with(char::is_lowercase) || !is_group(noun) {
+            return None;
+        }
+        self.orgs
+            .iter()
+            .rev()
+            .find(|o| {
+                // The name's head: its last word, or the word before "of" ("Department of
+                // Justice"); "Supreme Court Justice Frank Nervo" is no court.
+                let head = o.name.split(" of ").next().unwrap_or(&o.name);
+                head.split_whitespace()
+                    .last()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+            })
+            .cloned()
     }
 
     /// A person named in the text, with what this article already knows of their role.
@@ -242,6 +295,9 @@ impl Walk<'_> {
             self.recent.retain(|p| p.name != speaker.name);
             self.recent.push(speaker.clone());
             self.last_person = Some(speaker);
+            // "It" is read only right after its organisation: once a person has been named
+            // since, the writer would name the organisation again.
+            self.last_org = None;
         }
     }
 }
