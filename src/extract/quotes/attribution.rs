@@ -1101,7 +1101,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let role_nouns = alternation(ROLE_NOUNS);
     // "Clinton spokesman Nick Merrill", "retired Air Force general Lloyd Newton": a short
     // descriptor ending in a role noun, then the name.
-    let described = format!(r"(?:{word}\.?\s+){{0,4}}?(?:{role_nouns})\s+{name}{party}?");
+    // A number may lead the descriptor: "9/11 widow Terry Strada", "2016 nominee Mitt Roe".
+    let described =
+        format!(r"(?:(?:{word}|\d+(?:/\d+)?)\.?\s+){{0,4}}?(?:{role_nouns})\s+{name}{party}?");
     // "Tulsa police Chief Chuck Jordan": the office capitalised before the name. Only right
     // after a closing mark, where the speaker must start: elsewhere the words before could be
     // the clause's own ("cheered for Senator Jane Roe").
