@@ -1,8 +1,9 @@
 //! Extraction time grows linearly with an article's size, on the shapes most likely to make it
 //! grow faster: no full stop for a megabyte, punctuation repeated, thousands of unbalanced quote
-//! marks, a run of capitalised words that look like names, thousands of cue words. Each shape is
-//! cleaned and extracted at 1 MB and at 4 MB, under a hang guard; the CPU time of the 4 MB run
-//! must stay under 10 times that of the 1 MB run (linear is 4 times, quadratic 16).
+//! marks, a run of capitalised words that look like names, thousands of cue words, a list of
+//! numbers in words joined by commas. Each shape is cleaned and extracted at 1 MB and at 4 MB,
+//! under a hang guard; the CPU time of the 4 MB run must stay under 10 times that of the 1 MB
+//! run (linear is 4 times, quadratic 16).
 
 use quotebot::corpus::parse_article;
 use quotebot::extract::extract_claims;
@@ -61,6 +62,11 @@ fn shape(name: &str, bytes: usize) -> String {
                 "he said that she said that officials {i} argued that, according to experts, \
                  they told reporters that "
             )
+        }),
+        // A part after a comma may itself go on after a comma: a list must not chain them.
+        "numbers in words" => repeated(bytes, |_| {
+            "one million, two hundred thousand, three hundred million, four hundred thousand, "
+                .to_string()
         }),
         _ => unreachable!("unknown shape {name}"),
     }
@@ -154,4 +160,9 @@ fn a_run_of_capitalised_words() {
 #[test]
 fn thousands_of_cue_words() {
     grows_linearly("cue words");
+}
+
+#[test]
+fn a_list_of_numbers_in_words() {
+    grows_linearly("numbers in words");
 }

@@ -466,6 +466,27 @@ mod tests {
         );
         assert_eq!(find_numbers("one-hundredth of a second")[0].value, 0.01);
         assert_eq!(find_numbers("a tenth of")[0].value, 0.1);
+        // A plural denominator divides the whole count before it, unless "and" split a whole
+        // off first.
+        assert_eq!(one("one hundred thirty-two fifths"), 26.4);
+        assert_eq!(one("one hundred and thirty-two fifths"), 26.4);
+        assert_eq!(one("one hundred and thirty and two fifths"), 130.4);
+        assert_eq!(one("twenty and three fifths"), 20.6);
+        assert_eq!(one("one hundred and three quarters"), 100.75);
+        assert_eq!(one("two hundred and fifty-four hundredths"), 200.54);
+        assert_eq!(one("a hundred trillionths"), 1e-10);
+        assert_eq!(one("one hundred thirty-fifths"), 100.0 / 35.0);
+        // Quarters and halves after hundreds are coins and parts.
+        assert_eq!(find_numbers("a thousand quarters")[0].value, 1000.0);
+        // Spaced, tens and an ordinal unit divide only where the tens cannot go on the count.
+        assert_eq!(one("three twenty firsts"), 3.0 / 21.0);
+        assert_eq!(one("twenty twenty fifths"), 0.8);
+        assert_eq!(one("twenty fifths"), 4.0);
+        assert_eq!(find_numbers("two thirty seconds")[0].value, 2.0);
+        // A spaced hyphen joins a count and its denominator.
+        assert_eq!(one("five - eighths"), 0.625);
+        assert_eq!(one("one - fourth"), 0.25);
+        assert_eq!(find_numbers("five - eighth")[0].value, 5.0);
     }
 
     #[test]
@@ -500,9 +521,29 @@ mod tests {
         assert_eq!(find_numbers("dozens of protesters")[0].form, Form::Vague);
         assert!(find_numbers("a baker's dozen").is_empty());
         assert_eq!(one("a hundred and two"), 102.0);
+        assert_eq!(one("three million, two hundred & forty"), 3_000_240.0);
+        assert_eq!(one("two thousand, three hundred"), 2300.0);
+        // A part no smaller than the scale, one without hundreds, one that counts members and
+        // a number that refers to a named set all end at the comma.
+        for text in [
+            "three hundred, two hundred",
+            "three million, two years ago",
+            "a million, two hundred of them",
+            "of the ten thousand, two hundred were hurt",
+        ] {
+            assert!(find_numbers(text).len() > 1, "{text}");
+        }
+        // One comma at most: the part after it ends at the next.
         assert_eq!(
-            find_numbers("three million, two hundred & forty")[0].value,
-            3e6
+            find_numbers("one million, two hundred thousand, three hundred")[0].value,
+            1_200_000.0
+        );
+        assert_eq!(one("fifty - two"), 52.0);
+        assert_eq!(find_numbers("twenty - thirty").len(), 2);
+        assert_eq!(one("one billion and a half million"), 1_000_500_000.0);
+        assert_eq!(
+            one("one billion and three quarters million"),
+            1_000_750_000.0
         );
         assert_eq!(one("twenty-one trillion three hundred"), 21e12 + 300.0);
         assert_eq!(one("two hundred and two thousand"), 202_000.0);

@@ -179,6 +179,10 @@ pub(super) const VAGUE_WORDS: &[(&str, f64)] = &[
 /// hundred years"): the value is the scale, a lower bound.
 pub const VAGUE_COUNTS: &[&str] = &["several", "few"];
 
+/// Determiners that make a number refer to a set already named ("of the ten thousand, two
+/// hundred were hurt"): a comma after its scale word ends it.
+pub(super) const REFERRING_DETERMINERS: &[&str] = &["the", "these", "those", "all", "its", "their"];
+
 /// Words that turn the next number negative.
 pub(super) const NEGATIVE_WORDS: &[&str] = &["minus", "negative"];
 

@@ -131,6 +131,12 @@ fn small_class(v: f64) -> Last {
 }
 
 pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
+    read_words(text, toks, i, true)
+}
+
+/// Reads a number in words from token `i`; `commas` lets it go on after a comma, which the
+/// part after a comma itself may not, so a long list of numbers is read in linear time.
+fn read_words(text: &str, toks: &[Token], i: usize, commas: bool) -> Option<NumberSpan> {
     let first = toks[i];
     let class = word_class(first.text(text))?;
     let mut n = NumberSpan {
@@ -204,21 +210,31 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
     let mut last = Last::Start;
     let mut group = 0.0; // `current` before the latest run of small words, for "and three quarters"
     let mut scale_fraction = 0.0; // the scale an "and ... fifths" after it is a fraction of
+    let mut last_scale = 1.0; // the latest scale word, which a part after a comma stays under
+    // An "and" split a whole from the fraction after it: after a count below a hundred ("two
+    // and three fifths"), or before a proper fraction ("one hundred and three quarters").
+    // Otherwise a plural denominator divides the whole count ("one hundred thirty-two fifths"
+    // and "one hundred and thirty-two fifths" are 132/5).
+    let mut and_whole = false;
+    let mut after_and = false;
     let mut k = i;
     let mut end = first.end;
     // The token after a singular ordinal over one ("a third"), which may be no fraction.
     let mut one_ordinal = None;
     while let Some(t) = toks.get(k) {
         if t.kind == TokenKind::Symbol {
-            // "twenty-five": a hyphen between tens and a unit.
+            // "twenty-five", "two-thirds": a hyphen between tens and a unit, or a count and
+            // its denominator. Spaced ("fifty - two", "five - eighths") it still joins: a range
+            // never runs down from tens to a unit, and a spaced singular only after one ("one -
+            // fourth").
+            let spaced = !(k > 0 && adjacent(toks, k - 1) && adjacent(toks, k));
             let hy = matches!(t.text(text), "-" | "‐")
                 && k > 0
-                && adjacent(toks, k - 1)
-                && adjacent(toks, k)
                 && match toks.get(k + 1).and_then(|t| word_class(t.text(text))) {
                     Some(WordClass::Small(v)) => last == Last::Tens && *v < 10.0 && *v > 0.0,
-                    Some(WordClass::Denominator(..)) => {
+                    Some(WordClass::Denominator(_, plural)) => {
                         matches!(last, Last::Unit | Last::Teen | Last::Tens)
+                            && (!spaced || *plural || current - group == 1.0)
                     }
                     _ => false,
                 };
@@ -234,6 +250,22 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
             {
                 k += 1;
                 continue;
+            }
+            // "three million, two hundred & forty": a part under the scale before the comma,
+            // itself with hundreds. A number that refers ("of the ten thousand, two hundred
+            // were hurt") or a part that counts members ("a million, two hundred of them")
+            // ends at the comma.
+            if commas
+                && t.text(text) == ","
+                && last == Last::Scale
+                && current == 0.0
+                && !referred(text, toks, i)
+                && let Some(part) = comma_part(text, toks, k + 1, last_scale)
+            {
+                total += part.value;
+                end = part.end;
+                k = part.next;
+                break;
             }
             break;
         }
@@ -252,26 +284,37 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
         let Some(class) = word_class(t.text(text)) else {
             break;
         };
+        // Spaced, tens and an ordinal unit make a denominator only where the tens could not
+        // go on the count: "three twenty firsts", "twenty twenty fifths"; but "twenty fifths".
+        let spaced_ok = matches!(last, Last::Unit | Last::Teen | Last::Tens);
         if matches!(class, WordClass::Small(_))
-            && let Some((d, plural)) = compound_ordinal(text, toks, k)
+            && let Some((d, plural, width)) = compound_ordinal(text, toks, k, spaced_ok)
         {
             // "three twenty-firsts", "a thirty-second": tens, a hyphen and an ordinal unit
-            // divide the count before them.
+            // divide the count before them; a plural one also a count in hundreds ("one
+            // hundred thirty-fifths").
             let numerator = current - group;
-            let counted = matches!(last, Last::Article | Last::Unit | Last::Teen);
+            let counted = matches!(last, Last::Article | Last::Unit | Last::Teen | Last::Tens)
+                || (plural && matches!(last, Last::Hundred | Last::Scale));
             if !(counted && (plural || numerator == 1.0)) {
                 // "three twenty-first-century problems" counts three; "the twenty-first"
                 // and "one hundred twenty-first" are ordinals, no number.
-                if matches!(last, Last::Unit | Last::Teen) {
+                if width == 2 || matches!(last, Last::Unit | Last::Teen) {
                     break;
                 }
                 return None;
             }
-            current = group + numerator / d;
+            if and_whole || (after_and && numerator < d) {
+                current = group + numerator / d;
+            } else {
+                current = (total + current) / d;
+                total = 0.0;
+                n.scale = 1.0;
+            }
             n.form = Form::Fraction;
             last = Last::Half;
-            end = toks[k + 2].end;
-            k += 3;
+            end = toks[k + width - 1].end;
+            k += width;
             if !plural {
                 one_ordinal = Some(k);
             }
@@ -304,11 +347,24 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                 last = Last::Hundred;
             }
             WordClass::Scale(s) => {
-                // After "and three quarters" of a scale the number is complete.
-                if matches!(last, Last::And | Last::Start)
-                    || (last == Last::Half && scale_fraction > 0.0)
-                {
+                if matches!(last, Last::And | Last::Start) {
                     break;
+                }
+                if last == Last::Half && scale_fraction > 0.0 {
+                    // "one billion and three quarters million": the fraction is of the smaller
+                    // scale after it. After a fraction of the scale itself the number is
+                    // complete.
+                    if *s >= scale_fraction {
+                        break;
+                    }
+                    total += current / scale_fraction * s;
+                    current = 0.0;
+                    scale_fraction = 0.0;
+                    last = Last::Scale;
+                    last_scale = *s;
+                    end = t.end;
+                    k += 1;
+                    continue;
                 }
                 if last == Last::Scale && current == 0.0 && *s > n.scale {
                     // "three lakh crore", "a thousand million": scales multiply.
@@ -320,6 +376,7 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                     n.scale = n.scale.max(*s);
                 }
                 last = Last::Scale;
+                last_scale = *s;
             }
             WordClass::Dozen => {
                 // A bare "dozen" is a name ("a baker's dozen"); "a dozen", "three dozen" count.
@@ -342,7 +399,7 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                             | WordClass::Dozen
                             | WordClass::Denominator(..)
                     )
-                ) && compound_ordinal(text, toks, k + 1).is_none()
+                ) && compound_ordinal(text, toks, k + 1, false).is_none()
                 {
                     return None;
                 }
@@ -369,13 +426,32 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                         // "two million and three fifths": a fraction of the scale, if one follows.
                         scale_fraction = n.scale;
                     }
+                    and_whole = counted;
+                    after_and = true;
                     last = Last::And;
                 } else if (counted || last == Last::Scale)
                     && is_word(text, toks, k + 1, "a")
                     && let Some(WordClass::Denominator(d, false)) =
                         toks.get(k + 2).and_then(|t| word_class(t.text(text)))
                 {
-                    // "two and a half", "five and a quarter", "3 million and a half".
+                    // "two and a half", "five and a quarter", "3 million and a half"; "one
+                    // billion and a half million" halves the smaller scale after it.
+                    let smaller = toks
+                        .get(k + 3)
+                        .and_then(|t| word_class(t.text(text)))
+                        .and_then(|c| match c {
+                            WordClass::Scale(s) if *s < last_scale => Some(*s),
+                            _ => None,
+                        })
+                        .filter(|_| last == Last::Scale);
+                    if let Some(s) = smaller {
+                        total += s / d;
+                        end = toks[k + 3].end;
+                        k += 4;
+                        last = Last::Scale;
+                        last_scale = s;
+                        continue;
+                    }
                     if last == Last::Scale {
                         total += n.scale / d;
                     } else {
@@ -408,13 +484,19 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                 let numerator = current - group;
                 // A plural divides any count ("twenty-three fifths"); a singular ordinal divides
                 // one ("a third", "one-tenth"), or a count joined to it ("a two-third
-                // majority"); half and quarter also spaced ("three quarter length").
+                // majority"); half and quarter also spaced ("three quarter length"). A plural
+                // after hundreds or a scale divides them too ("a hundred trillionths"), but
+                // not quarters and halves, which are coins and parts there ("a thousand
+                // quarters").
                 let hyphened = k > i && toks[k - 1].kind == TokenKind::Symbol;
                 let after_count =
-                    matches!(last, Last::Article | Last::Unit | Last::Teen | Last::Tens)
+                    (matches!(last, Last::Article | Last::Unit | Last::Teen | Last::Tens)
                         && (*plural
                             || (numerator < 20.0
-                                && (numerator == 1.0 || hyphened || (*d == 2.0 || *d == 4.0))));
+                                && (numerator == 1.0 || hyphened || (*d == 2.0 || *d == 4.0)))))
+                        || (*plural
+                            && matches!(last, Last::Hundred | Last::Scale)
+                            && !(*d == 2.0 || *d == 4.0));
                 if !(lone_half || lone_quarter || after_count) {
                     // "the twenty fifth", "two hundred fiftieth": the number was an ordinal.
                     if !plural && matches!(last, Last::Tens | Last::Hundred | Last::Scale) {
@@ -440,6 +522,10 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
                     }
                 } else if scale_fraction > 0.0 && group == 0.0 {
                     current = current / d * scale_fraction;
+                } else if *plural && !and_whole && !(after_and && numerator < *d) {
+                    current = (total + current) / d;
+                    total = 0.0;
+                    n.scale = 1.0;
                 } else {
                     current = group + (current - group) / d;
                 }
@@ -486,21 +572,62 @@ pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<Number
 }
 
 /// A compound denominator at token `k`: tens, a hyphen and an ordinal unit ("twenty-first",
-/// "thirty-seconds"), as (value, plural).
-fn compound_ordinal(text: &str, toks: &[Token], k: usize) -> Option<(f64, bool)> {
+/// "thirty-seconds"), or with `spaced` also tens and the unit apart ("twenty firsts"), as
+/// (value, plural, tokens taken). Spaced "seconds" stays a duration ("two thirty seconds").
+fn compound_ordinal(
+    text: &str,
+    toks: &[Token],
+    k: usize,
+    spaced: bool,
+) -> Option<(f64, bool, usize)> {
     let tens = match word_class(toks.get(k)?.text(text))? {
         WordClass::Small(v) if *v >= 20.0 => *v,
         _ => return None,
     };
-    if !(is_symbol(text, toks, k + 1, "-") && adjacent(toks, k) && adjacent(toks, k + 1)) {
+    let width = if is_symbol(text, toks, k + 1, "-") && adjacent(toks, k) && adjacent(toks, k + 1) {
+        3
+    } else if spaced {
+        2
+    } else {
         return None;
-    }
-    let t = toks.get(k + 2).filter(|t| t.kind == TokenKind::Word)?;
+    };
+    let t = toks
+        .get(k + width - 1)
+        .filter(|t| t.kind == TokenKind::Word)?;
     let mut buf = [0u8; 24];
     let w = lower(t.text(text), &mut buf)?;
+    if width == 2 && w.starts_with("second") {
+        return None;
+    }
     ORDINAL_UNITS
         .iter()
-        .find_map(|&(one, many, v)| (w == one || w == many).then_some((tens + v, w == many)))
+        .find_map(|&(one, many, v)| (w == one || w == many).then_some((tens + v, w == many, width)))
+}
+
+/// The part after a comma that goes on a number in words ("three million, two hundred &
+/// forty"): words with hundreds, smaller than the scale before the comma, and not counting
+/// members of a set ("two hundred of them").
+fn comma_part(text: &str, toks: &[Token], k: usize, scale: f64) -> Option<NumberSpan> {
+    if toks.get(k)?.kind != TokenKind::Word {
+        return None;
+    }
+    let part = read_words(text, toks, k, false)?;
+    (part.form == Form::Words
+        && part.value >= 100.0
+        && part.value < scale
+        && !is_word(text, toks, part.next, "of"))
+    .then_some(part)
+}
+
+/// Whether the word before token `i` makes a number refer to a set already named ("of the
+/// ten thousand"), after which a comma ends the number.
+fn referred(text: &str, toks: &[Token], i: usize) -> bool {
+    let Some(t) = i.checked_sub(1).and_then(|j| toks.get(j)) else {
+        return false;
+    };
+    let mut buf = [0u8; 24];
+    t.kind == TokenKind::Word
+        && lower(t.text(text), &mut buf).is_some_and(|w| REFERRING_DETERMINERS.contains(&w))
 }
 
 /// Whether the token after a fraction of one shows it divides: the end, punctuation or a
