@@ -557,11 +557,15 @@ impl<'a> Walk<'a> {
                         .map_or(0, |g| g.as_str().split_whitespace().count());
                     (self.attribution_from(&c, before), gap_words)
                 });
+                let attributed = after_attr.is_some()
+                    || before_attr.as_ref().is_some_and(|(_, g)| *g == 0);
+                // Closing punctuation makes a sentence of a few words ("“Sit down,” he said."),
+                // but one or two words unattributed are a title or a name with American
+                // punctuation inside the marks ("the film “13th.”", "a chant of “Bobby!”").
                 let is_sentence = words >= MIN_DIRECT_WORDS
-                    || inner.trim_end().ends_with(['.', '?', '!', ','])
-                    || (words >= 3
-                        && (after_attr.is_some()
-                            || before_attr.as_ref().is_some_and(|(_, g)| *g == 0)));
+                    || (inner.trim_end().ends_with(['.', '?', '!', ','])
+                        && (words >= 3 || attributed))
+                    || (words >= 3 && attributed);
                 let fragment =
                     inner.trim_start().starts_with(char::is_lowercase) && !before.trim().is_empty();
                 // The same quote going on after its attribution: “A,” she said, “b.” Words with
