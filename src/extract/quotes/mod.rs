@@ -557,8 +557,8 @@ impl<'a> Walk<'a> {
                         .map_or(0, |g| g.as_str().split_whitespace().count());
                     (self.attribution_from(&c, before), gap_words)
                 });
-                let attributed = after_attr.is_some()
-                    || before_attr.as_ref().is_some_and(|(_, g)| *g == 0);
+                let attributed =
+                    after_attr.is_some() || before_attr.as_ref().is_some_and(|(_, g)| *g == 0);
                 // Closing punctuation makes a sentence of a few words ("“Sit down,” he said."),
                 // but one or two words unattributed are a title or a name with American
                 // punctuation inside the marks ("the film “13th.”", "a chant of “Bobby!”").
@@ -733,6 +733,8 @@ const NOT_CONTENT_STARTS: &[&str] = &[
     "may", "might", "must", "does", "did", "do",
     // A particle after the cue makes it a phrasal verb ("showed up", "found out").
     "up", "down", "off", "out",
+    // A place after the cue: "reported from Midway Atoll", "called into a radio show".
+    "from", "into", "onto",
 ];
 
 /// Words that open a clause before its speaker and are not part of the name ("But Flynn").
