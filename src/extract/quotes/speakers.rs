@@ -194,7 +194,8 @@ impl Walk<'_> {
         Some(self.person(&cleaned, role))
     }
 
-    /// Whom a pronoun refers to: "they" to the group last named, else the person; "he" and
+    /// Whom a pronoun refers to: "they" to the group last named (never to one person, whom
+    /// news writing calls "he" or "she"); "it" to the organisation named right before; "he" and
     /// "she" to the person last named, passing over one the text has shown to be of the other
     /// sex ("Mrs. Clinton ... Mr. Trump ... she said" is Clinton).
     pub(super) fn antecedent(&self, pronoun: &str) -> Option<Speaker> {
@@ -205,11 +206,7 @@ impl Walk<'_> {
             _ => None,
         };
         let Some(wanted) = wanted else {
-            return self
-                .last_group
-                .clone()
-                .or_else(|| self.last_person.clone())
-                .or_else(|| self.last_quote_speaker.clone());
+            return self.last_group.clone();
         };
         let last = self
             .last_person
