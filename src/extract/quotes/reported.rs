@@ -104,23 +104,11 @@ impl Walk<'_> {
         }
         // Whom the walk remembers, restored when the clause is refused: a phrase read as its
         // speaker must not become the next pronoun's antecedent, nor its sex be taken as known.
-        let memory = (
-            self.last_person.clone(),
-            self.last_group.clone(),
-            self.last_org.clone(),
-            self.recent.clone(),
-            self.sexes.clone(),
-        );
+        let memory = self.memory();
         let found = self.find_reported(unmarked, range.clone(), false);
         // Asked without positions, so what comes back is a reported clause.
         let Some((found, attr, _)) = found else {
-            (
-                self.last_person,
-                self.last_group,
-                self.last_org,
-                self.recent,
-                self.sexes,
-            ) = memory;
+            self.restore(memory);
             return;
         };
         let mut span = range.start + found.start..range.start + found.end;
@@ -137,13 +125,7 @@ impl Walk<'_> {
             d.contains(&at) && (after.split_whitespace().count() < 3 || attributed)
         });
         if leads_into_quote {
-            (
-                self.last_person,
-                self.last_group,
-                self.last_org,
-                self.recent,
-                self.sexes,
-            ) = memory;
+            self.restore(memory);
             return;
         }
         // The clause stops where a quote that a cue introduces starts (", saying, “...”"),
@@ -180,16 +162,32 @@ impl Walk<'_> {
             })
             .count();
         if unquoted_words < MIN_DIRECT_WORDS || quoted_in(&span) * 4 > span.len() * 3 {
-            (
-                self.last_person,
-                self.last_group,
-                self.last_org,
-                self.recent,
-                self.sexes,
-            ) = memory;
+            self.restore(memory);
             return;
         }
         self.push(para, span.start, span.end, QuoteKind::Indirect, attr);
+    }
+
+    /// Whom the walk remembers having read, saved before a clause that may be refused.
+    fn memory(&self) -> Memory {
+        Memory {
+            last_person: self.last_person.clone(),
+            last_group: self.last_group.clone(),
+            last_org: self.last_org.clone(),
+            orgs: self.orgs.clone(),
+            recent: self.recent.clone(),
+            sexes: self.sexes.clone(),
+        }
+    }
+
+    /// Puts back what [`Walk::memory`] saved: the refused clause named no one.
+    fn restore(&mut self, memory: Memory) {
+        self.last_person = memory.last_person;
+        self.last_group = memory.last_group;
+        self.last_org = memory.last_org;
+        self.orgs = memory.orgs;
+        self.recent = memory.recent;
+        self.sexes = memory.sexes;
     }
 
     /// The content range (within the sentence) and attribution of reported speech in the
@@ -449,6 +447,16 @@ impl Walk<'_> {
             self.last_person = Some(self.person(candidate, None));
         }
     }
+}
+
+/// The walk's memory of whom it has read, as [`Walk::memory`] saves it.
+struct Memory {
+    last_person: Option<Speaker>,
+    last_group: Option<Speaker>,
+    last_org: Option<Speaker>,
+    orgs: Vec<Speaker>,
+    recent: Vec<Speaker>,
+    sexes: std::collections::HashMap<String, Sex>,
 }
 
 /// Whether what follows "CLAUSE, he said" is more of the reported clause rather than the
