@@ -48,10 +48,23 @@ pub const TITLES: &[&str] = &[
     "Speaker",
     "Rev.",
     "Gov",
+    // British and Commonwealth papers write courtesy titles without a full stop.
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Prof",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Baroness",
+    "Cllr",
 ];
 
 /// Titles that say nothing about a role: dropped rather than kept as `speaker_title`.
-const COURTESY_TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr."];
+const COURTESY_TITLES: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame",
+];
 
 /// Nouns for unnamed speakers: kept as groups, never merged with people.
 pub const GROUP_NOUNS: &[&str] = &[
@@ -587,6 +600,12 @@ mod tests {
             (Some("President"), "Xi Jinping")
         );
         assert_eq!(split_title("Mr. Smith"), (None, "Smith"));
+        // British style: no full stop after the courtesy title.
+        assert_eq!(split_title("Dr Sarah Jones"), (None, "Sarah Jones"));
+        assert_eq!(
+            split_title("Prof Martin McKee"),
+            (Some("Prof"), "Martin McKee")
+        );
         assert_eq!(split_title("President"), (None, "President"));
     }
 

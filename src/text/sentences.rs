@@ -48,7 +48,9 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
             && (first.is_uppercase()
                 || first.is_ascii_digit()
                 || matches!(first, '"' | '“' | '‘' | '(' | '•' | '—')
-                || rest.starts_with("''"));
+                || rest.starts_with("''")
+                // A straight single mark opening a quote (British style), not an elision.
+                || (first == '\'' && rest[1..].starts_with(char::is_uppercase)));
         if !starts_sentence || (c == '.' && is_abbreviation(&text[start..i])) {
             continue;
         }
@@ -129,6 +131,20 @@ mod tests {
         assert_eq!(
             sentences(text),
             ["“Schools have opened. “, she added.", "Next one."]
+        );
+    }
+
+    #[test]
+    fn a_straight_single_mark_before_a_capital_opens_a_sentence() {
+        let text =
+            "said Dr Jones, the chair of the council. 'Staff are exhausted.' It was 'tis season.";
+        assert_eq!(
+            sentences(text),
+            [
+                "said Dr Jones, the chair of the council.",
+                "'Staff are exhausted.'",
+                "It was 'tis season."
+            ]
         );
     }
 }

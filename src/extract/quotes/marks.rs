@@ -1,7 +1,9 @@
 //! Quotation marks: finds the quoted stretches of a paragraph, straight or curly, tolerating the
 //! mismatched marks real articles contain (a quote closed with an opening curly mark, a paragraph
 //! opened with a closing one), the doubled apostrophes of some archives (`''Yes,'' he said.`), and
-//! quotes left open at the paragraph's end (they continue in the next paragraph).
+//! quotes left open at the paragraph's end (they continue in the next paragraph), and the single
+//! marks British and Australian papers quote with (`‘We will,’ she said.`), told apart from
+//! apostrophes.
 
 /// A quoted stretch: `open` is the byte offset of the opening mark, `close` that of the closing mark
 /// (the paragraph's length when the quote runs on), `inner` the text between them.
@@ -33,13 +35,139 @@ enum Mark {
 
 /// Whether a paragraph opens with a quotation mark (of any of the shapes [`find_quoted`] reads).
 pub fn opens_with_mark(text: &str) -> bool {
-    text.starts_with(['"', '“', '”']) || text.starts_with("''")
+    text.starts_with(['"', '“', '”']) || text.starts_with("''") || opens_single(text, 0)
 }
 
-/// The quoted stretches of `text`, in order. Single quotes are not read: they double as
-/// apostrophes, and news uses them for quotes nested inside double ones; two in a row are a
-/// double mark, as archives that cannot store curly marks write it.
+/// The quoted stretches of `text`, in order. Double marks are the quotation marks, single ones
+/// nest inside them (American style); two apostrophes in a row are a double mark, as archives
+/// that cannot store curly marks write it. A paragraph quoted with single marks, whose double
+/// marks (if any) all sit inside them, is read by its single marks (British style).
 pub fn find_quoted(text: &str) -> Vec<Quoted> {
+    let double = find_double_quoted(text);
+    if !text.contains(['\'', '‘', '’']) {
+        return double;
+    }
+    let single = find_single_quoted(text);
+    let nested = |d: &Quoted| {
+        single
+            .iter()
+            .any(|s| s.open < d.open && d.after() <= s.after())
+    };
+    if !single.is_empty() && double.iter().all(nested) {
+        single
+    } else {
+        double
+    }
+}
+
+/// Words an apostrophe opens by standing for left-out letters ('em, 'til): no quotation.
+const ELISIONS: &[&str] = &[
+    "em", "tis", "twas", "til", "till", "cause", "n", "bout", "round", "cos", "ol",
+];
+
+/// Whether a single mark at `at` opens a quotation: a left mark, or a straight one, standing
+/// before a word (not inside one, as in "don't") that is no elision ('em) or decade ('90s).
+fn opens_single(text: &str, at: usize) -> bool {
+    let mut chars = text[at..].chars();
+    let mark = chars.next();
+    if !matches!(mark, Some('\'' | '‘')) {
+        return false;
+    }
+    let prev = text[..at].chars().next_back();
+    if prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '\'' | '’' | '‘')) {
+        return false;
+    }
+    let rest = chars.as_str();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    let first = rest.chars().next();
+    let decade =
+        word.len() == 3 && word.ends_with('s') && word[..2].bytes().all(|b| b.is_ascii_digit());
+    first.is_some_and(|c| c.is_alphanumeric() || matches!(c, '…' | '.' | '"' | '“'))
+        && !ELISIONS.contains(&word.as_str())
+        && !decade
+}
+
+/// Whether a single mark at `at` can close a quotation: a right or straight mark after a
+/// word or punctuation, with no letter right after it ("don't", "Clinton’s" are apostrophes).
+fn closes_single(text: &str, at: usize) -> bool {
+    let mut chars = text[at..].chars();
+    if !matches!(chars.next(), Some('\'' | '’')) {
+        return false;
+    }
+    let prev = text[..at].chars().next_back();
+    let next = chars.next();
+    prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric())
+}
+
+/// Whether a closing mark at `at` may as well be the apostrophe of a plural possessive
+/// ("the workers' union", "the Joneses’ house"): after an "s" and before a lowercase word.
+fn may_be_possessive(text: &str, at: usize) -> bool {
+    let after = &text[at..];
+    let after = after[after.chars().next().map_or(0, char::len_utf8)..].to_string();
+    text[..at].ends_with(['s', 'S'])
+        && after.starts_with(' ')
+        && after[1..].starts_with(|c: char| c.is_lowercase())
+}
+
+/// The stretches of `text` quoted with single marks. An opening mark goes with the first
+/// closing mark after it, except that a plural possessive's apostrophe gives way to a later
+/// closing mark; a quote still open at the paragraph's end runs on only when the paragraph
+/// opened with it (otherwise the mark was an apostrophe: "rock 'n' roll").
+fn find_single_quoted(text: &str) -> Vec<Quoted> {
+    let marks: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '\'' | '‘' | '’'))
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < marks.len() {
+        let open = marks[k];
+        if !opens_single(text, open) {
+            k += 1;
+            continue;
+        }
+        let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+        let closers: Vec<usize> = marks[k + 1..]
+            .iter()
+            .copied()
+            .filter(|&m| closes_single(text, m))
+            .collect();
+        let close = closers
+            .iter()
+            .position(|&m| !may_be_possessive(text, m))
+            .or((!closers.is_empty()).then_some(0))
+            .map(|n| closers[n]);
+        match close {
+            Some(close) => {
+                push(
+                    &mut out,
+                    open,
+                    inner_start,
+                    close,
+                    text[close..].chars().next().map_or(1, char::len_utf8),
+                );
+                k = marks.partition_point(|&m| m <= close);
+            }
+            None => {
+                if open == 0 {
+                    push(&mut out, open, inner_start, text.len(), 0);
+                }
+                break;
+            }
+        }
+    }
+    out.retain(|q| text[q.inner_start..q.inner_end].contains(char::is_alphanumeric));
+    out
+}
+
+/// The stretches of `text` quoted with double marks (straight, curly, doubled apostrophes or
+/// guillemets).
+fn find_double_quoted(text: &str) -> Vec<Quoted> {
     let mut out = Vec::new();
     let mut open: Option<(Mark, usize, usize)> = None; // mark, offset, inner start
     let mut chars = text.char_indices().peekable();
@@ -154,6 +282,57 @@ mod tests {
             inners("”Fear. I am afraid.” ― Ana Ruiz"),
             ["Fear. I am afraid."]
         );
+    }
+
+    #[test]
+    fn single_marks_quote_when_the_paragraph_has_no_double_ones() {
+        let text = "‘We are seeing unprecedented demand,’ said Dr Jones. ‘Staff are exhausted.’";
+        assert_eq!(
+            inners(text),
+            [
+                "We are seeing unprecedented demand,",
+                "Staff are exhausted."
+            ]
+        );
+        let straight = "He said: 'This is the worst crisis in the health service's history.'";
+        assert_eq!(
+            inners(straight),
+            ["This is the worst crisis in the health service's history."]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_no_single_marks() {
+        for text in [
+            "Clinton’s plan isn’t new, the workers’ union said.",
+            "They danced to rock 'n' roll in the '90s.",
+            "It was the Joneses' house, and 'em folks were there",
+        ] {
+            assert!(inners(text).is_empty(), "{text}: {:?}", inners(text));
+        }
+    }
+
+    #[test]
+    fn a_plural_possessive_inside_single_marks_does_not_close_them() {
+        let text = "‘It protects the workers’ rights,’ she said.";
+        assert_eq!(inners(text), ["It protects the workers’ rights,"]);
+    }
+
+    #[test]
+    fn double_marks_nested_in_single_ones_stay_inside() {
+        let text = "‘He called it “a disgrace” on air,’ she said.";
+        assert_eq!(inners(text), ["He called it “a disgrace” on air,"]);
+        // American style: single marks nest inside double ones.
+        let text = "“He called it ‘a disgrace’ on air,” she said.";
+        assert_eq!(inners(text), ["He called it ‘a disgrace’ on air,"]);
+    }
+
+    #[test]
+    fn an_unclosed_single_mark_runs_on_only_from_the_paragraph_start() {
+        let q = find_quoted("‘We will go on and on");
+        assert_eq!(q.len(), 1);
+        assert!(q[0].runs_on);
+        assert!(find_quoted("the 'other side of the story").is_empty());
     }
 
     #[test]

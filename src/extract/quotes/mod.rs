@@ -220,6 +220,10 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         match para.kind {
             // A short line that opens with a quote is a quote ("“...” ― Name"), not a heading.
             ParagraphKind::Heading if !opens_with_mark(&para.text) => walk.heading(para),
+            // Converters keep a quoted section heading's full stop, which makes it prose.
+            _ if walk.running_quote.is_none() && is_quoted_heading(&para.text) => {
+                walk.heading(para)
+            }
             ParagraphKind::Heading => walk.prose(para),
             ParagraphKind::Prose
                 if walk.statement_speaker.is_some() && !opens_with_mark(&para.text) =>
@@ -601,6 +605,15 @@ impl<'a> Walk<'a> {
                         attr.cue = Some(":".to_string());
                         inner_start += label.get(0).map_or(0, |m| m.end());
                     }
+                    // A headline or transcript line: "Warren: ‘You should be investigated.’".
+                    if attr.speaker.is_none()
+                        && sentence.start == 0
+                        && let Some(label) = RULES.colon_line.captures(&text[..q.inner_start])
+                        && label.name("content").is_some_and(|c| c.start() == q.open)
+                    {
+                        attr.speaker = self.label_speaker(&label["sp"]);
+                        attr.cue = attr.speaker.as_ref().map(|_| ":".to_string());
+                    }
                     (QuoteKind::Direct, attr)
                 } else if words >= 2
                     && let Some((attr, gap)) = before_attr.or(after_attr.map(|a| (a, 0)))
@@ -848,6 +861,18 @@ fn is_naming(before: &str, inner: &str) -> bool {
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !inner.trim_end().ends_with(['.', '?', '!'])
+}
+
+/// A section heading written in quotation marks ("'All Bets Are Off.'"): one quote filling the
+/// line, its words in Title Case, with no one to say it.
+fn is_quoted_heading(line: &str) -> bool {
+    let line = line.trim();
+    let quoted = find_quoted(line);
+    let [q] = quoted.as_slice() else {
+        return false;
+    };
+    let inner = line[q.inner_start..q.inner_end].trim_end_matches(['.', '?', '!', ',']);
+    q.open == 0 && q.after() == line.len() && is_naming("", inner)
 }
 
 /// Whether the words after ", adding" are a clause: "that ..." or a pronoun subject ("adding he

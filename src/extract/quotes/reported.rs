@@ -5,6 +5,21 @@
 use super::*;
 
 impl Walk<'_> {
+    /// The speaker a label opening a paragraph names ("Warren: ...", "PENCE: ..."), unless
+    /// the label is a section's ("Update: ...") or no one's.
+    pub(super) fn label_speaker(&mut self, label: &str) -> Option<Speaker> {
+        if is_label(label) || opens_without_subject(label) {
+            return None;
+        }
+        // Transcripts write the speaker in capitals: "PENCE" is Pence.
+        let name = if label.chars().any(char::is_lowercase) {
+            label.to_string()
+        } else {
+            title_case(label)
+        };
+        self.resolve(&name, None)
+    }
+
     /// The clause after "“...,” she said, adding that": reported speech of the quote's speaker,
     /// unless a quote of its own opens in it; partial quotes inside it are part of it.
     pub(super) fn participle_tail(
@@ -340,18 +355,8 @@ impl Walk<'_> {
                 return None;
             }
             let c = RULES.colon_line.captures(sentence)?;
-            if is_label(&c["sp"]) || opens_without_subject(&c["sp"]) {
-                return None;
-            }
-            // Transcripts write the speaker in capitals: "PENCE" is Pence.
-            let label = &c["sp"];
-            let name = if label.chars().any(char::is_lowercase) {
-                label.to_string()
-            } else {
-                title_case(label)
-            };
             let attr = Attribution {
-                speaker: self.resolve(&name, None),
+                speaker: Some(self.label_speaker(&c["sp"])?),
                 cue: Some(":".to_string()),
                 ..Attribution::default()
             };
@@ -445,8 +450,29 @@ impl Walk<'_> {
         let titled = name.len() < candidate.len();
         if looks_like_person(name) && (titled || self.is_known_person(name)) {
             self.last_person = Some(self.person(candidate, None));
+        } else if let Some((role, name)) = appositive_name(sentence) {
+            self.last_person = Some(self.person(name, Some(role)));
         }
     }
+}
+
+/// "The health secretary, Wes Streeting, spoke ...": a sentence opening with a description
+/// in lowercase, then the person's name between commas. Returns the description and the name.
+fn appositive_name(sentence: &str) -> Option<(&str, &str)> {
+    let (role, rest) = sentence.split_once(", ")?;
+    let (name, _) = rest.split_once(',')?;
+    let role_words: Vec<&str> = role.split_whitespace().collect();
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    let first = role_words.first()?;
+    let described = (2..=6).contains(&role_words.len())
+        && role_words[1..]
+            .iter()
+            .any(|w| w.starts_with(char::is_lowercase))
+        && (matches!(*first, "The" | "A" | "An") || first.ends_with("'s") || first.ends_with("’s"));
+    let named = (2..=4).contains(&name_words.len())
+        && name_words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && looks_like_person(name);
+    (described && named).then_some((role, name))
 }
 
 /// The walk's memory of whom it has read, as [`Walk::memory`] saves it.
