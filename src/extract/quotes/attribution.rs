@@ -289,6 +289,28 @@ pub const CLAUSE_CUES: &[&str] = &[
     "suggested",
 ];
 
+/// Verbs of evidence that attribute a clause written before them to a record: "CLAUSE,
+/// official figures show", "CLAUSE, the report found". Only after the clause: before one they
+/// are read by the clause patterns, and before a quote they more often show a picture.
+const EVIDENCE_CUES: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "found",
+    "finds",
+    "suggest",
+    "suggests",
+    "suggested",
+    "indicate",
+    "indicates",
+    "indicated",
+    "revealed",
+    "reveals",
+    "concluded",
+    "concludes",
+];
+
 /// Cues read only after a quote: "“...,” the statement read." Before a quote they more often
 /// give what a sign or a page shows inside the writer's own sentence ("signs that read ...").
 const AFTER_QUOTE_CUES: &[&str] = &["read", "reads"];
@@ -1160,6 +1182,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let cues = alternation(CUES);
     let after_quote_cues = alternation(AFTER_QUOTE_CUES);
     let clause_cues = alternation(CLAUSE_CUES);
+    let evidence_cues = alternation(EVIDENCE_CUES);
     let participles = alternation(PARTICIPLE_CUES);
     let conjunction = format!("(?:{})", alternation(CONJUNCTIONS));
     // What may stand between a clause cue and its clause: a time ("said Friday"), or a phrase
@@ -1242,7 +1265,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         transcript_label: build(format!(r"^(?P<name>{CAPITALS_LABEL}):\s+")),
         speaker_last: build(format!(
-            r"^,[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
+            r"^,[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}|{evidence_cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
         )),
         according_last: build(format!(
             r"^,?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?|(?:the|a|an|his|her|their|its)\s+[^,;.“”\x22]*?\p{{Lu}}(?:[^,;.“”\x22]|\.\s*\p{{Lu}})*?)(?P<rest>(?:[,;!?][^\x22“”]*|[.!?]\s*)?)$"

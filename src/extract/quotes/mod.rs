@@ -21,9 +21,10 @@ use attribution::{
 };
 use marks::{Quoted, find_quoted, opens_with_mark};
 use position::proper_nouns;
-use regex::Captures;
+use regex::{Captures, Regex};
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 pub use attribution::{CLAUSE_CUES, CUES};
 
@@ -200,6 +201,15 @@ const NAMING_WORDS: &[&str] = &[
     "as a",
 ];
 
+/// A dateline opening a story: a place in capitals, maybe a state or date after a comma and
+/// an agency in brackets, then a dash.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{Lu}.'’\-]+(?:\s+\p{Lu}[\p{Lu}.'’\-]+){0,3}(?:,\s+[\p{L}\d. ]{2,30}?)?(?:\s+\([^)]{2,40}\))?\s*(?:—|–|--|-)\s*",
+    )
+    .expect("dateline pattern compiles")
+});
+
 /// Extracts every quote of one article, speakers resolved within the article.
 pub fn extract_quotes(article: &Article) -> Vec<Quote> {
     let mut walk = Walk {
@@ -369,7 +379,15 @@ impl<'a> Walk<'a> {
         kind: QuoteKind,
         attr: Attribution,
     ) -> usize {
-        let (start, end) = trim_range(&para.text, start, end);
+        let (mut start, end) = trim_range(&para.text, start, end);
+        // A wire story's dateline ("WASHINGTON — ", "LONDON (Reuters) - ") is the writer's,
+        // not part of the reported clause that opens the story.
+        if matches!(kind, QuoteKind::Indirect | QuoteKind::Position)
+            && let Some(m) = DATELINE.find(&para.text[start..end])
+            && m.end() < end - start
+        {
+            start += m.end();
+        }
         let (s, e) = para.original_range(start, end);
         let speaker = attr.speaker.clone();
         if let Some(sp) = &speaker

@@ -5,6 +5,19 @@
 use super::attribution::{RELEASE_VERBS, SPEECH_CUES};
 use super::*;
 
+/// Participles that open an occasion between a speaker and the cue, where a role would stand:
+/// "X, speaking in Downing Street, said", "X, writing in the Times, argued".
+const OCCASION_PARTICIPLES: &[&str] = &[
+    "speaking",
+    "writing",
+    "talking",
+    "appearing",
+    "testifying",
+    "addressing",
+    "responding",
+    "campaigning",
+];
+
 impl Walk<'_> {
     /// The attribution in captures `sp`/`sp2`, `cue`/`cue2`, `role`, `rest` of an "after" pattern.
     pub(super) fn attribution_after(&mut self, c: &Captures<'_>, haystack: &str) -> Attribution {
@@ -50,7 +63,14 @@ impl Walk<'_> {
             .name("cue")
             .or(c.name("cue2"))
             .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
-        let role = c.name("role").map(|m| clean_role(m.as_str()));
+        let mut role = c.name("role").map(|m| clean_role(m.as_str()));
+        // "Mr Sunak, speaking in Downing Street, said": the words between the commas say
+        // where and when, not who he is.
+        let occasion = role.take_if(|r| {
+            r.split_whitespace()
+                .next()
+                .is_some_and(|w| OCCASION_PARTICIPLES.contains(&w))
+        });
         // "The state's campaign chairman, Phil Lovas, said": the name speaks, the description
         // before it is the role.
         // "Mitch McConnell, R-Ky., said": a party and state between commas are not a name.
@@ -79,11 +99,15 @@ impl Walk<'_> {
             }
             None => sp.and_then(|sp| self.resolve(sp, role.as_deref())),
         };
-        Attribution {
+        let mut attr = Attribution {
             speaker,
             cue,
             ..Attribution::default()
+        };
+        if let Some(occasion) = occasion {
+            self.set_occasion(&mut attr, occasion);
         }
+        attr
     }
 
     pub(super) fn set_occasion(&self, attr: &mut Attribution, occasion: String) {
