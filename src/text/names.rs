@@ -304,6 +304,38 @@ pub const GROUP_NOUNS: &[&str] = &[
     "landlords",
     "academics",
     "environmentalists",
+    // One of them: "said one resident", "a person familiar with the matter said".
+    "person",
+    "resident",
+    "witness",
+    "voter",
+    "worker",
+    "trader",
+    "investor",
+    "economist",
+    "lawmaker",
+    "legislator",
+    "insider",
+    "observer",
+    "critic",
+    "supporter",
+    "opponent",
+    "activist",
+    "protester",
+    "member",
+    "employee",
+    "doctor",
+    "nurse",
+    "teacher",
+    "student",
+    "parent",
+    "survivor",
+    "victim",
+    "neighbor",
+    "neighbour",
+    "relative",
+    "lawyer",
+    "attorney",
 ];
 
 /// Records that say things without holding a position of their own: "the ad says ..." is a
@@ -504,11 +536,17 @@ pub fn looks_like_person(name: &str) -> bool {
             !NOT_PERSON_WORDS.contains(&lower.as_str())
         })
         && words.iter().any(|w| w.chars().any(char::is_lowercase))
-        && words.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && (w.chars().any(char::is_lowercase) || is_initials(w))
+        && words.iter().enumerate().all(|(i, w)| {
+            (w.chars().next().is_some_and(char::is_uppercase)
+                && (w.chars().any(char::is_lowercase) || is_initials(w)))
+                || (i > 0 && i + 1 < words.len() && NAME_PARTICLES.contains(w))
         })
 }
+
+/// Lowercase words inside a person's name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
+pub const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "da", "du", "del", "di", "la", "le", "bin", "al",
+];
 
 /// "J." or "G.K.": capitals each followed by a full stop.
 fn is_initials(word: &str) -> bool {

@@ -1111,7 +1111,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let connect = r"(?:of(?:\s+the)?|and|for|the|de|van|von|der|da|bin|al|la|le|du|on)";
     // Unbounded rather than {0,6}: a counted repetition copies the (large, Unicode) word
     // pattern into the automaton once per count, for every place a name can appear.
-    let name = format!(r"{name_word}(?:\s+(?:{connect}\s+)?{name_word})*");
+    // Two particles may stand together: "Ursula von der Leyen", "Charles de la Cruz".
+    let name = format!(r"{name_word}(?:\s+(?:{connect}\s+){{0,2}}{name_word})*");
     let titles = alternation(TITLES);
     // US writing follows a politician's name with party and state: "Sen. David Perdue (R-Ga.)".
     let party = r"(?:\s+\([RDI](?:-[\p{Lu}][\p{L}.\-]*)?\))";
@@ -1154,7 +1155,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         r"(?:\s+(?:{release_verbs}|(?:that|which)\s+(?:was\s+)?(?:appeared|released|published))(?:\s+(?:in|on|by|last|this|earlier)(?:\s+{word})?(?:\s+\p{{Lu}}(?:{word})?)*)?)?"
     );
     let belongs = format!(
-        r"(?:\s+(?:for|of|at|with|from|to|in|on|by|released\s+by|published\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?{came_out}"
+        r"(?:\s+(?:for|of|at|with|from|to|in|on|by|close\s+to|familiar\s+with|released\s+by|published\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?{came_out}"
     );
     // "the state's campaign chairman", "Pagliano's lawyer", "a recent Reuters survey".
     // "the former secretary of state and current Democratic presidential nominee": two roles

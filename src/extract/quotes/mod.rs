@@ -12,7 +12,8 @@ mod speakers;
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
 use crate::text::names::{
-    NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_group, is_pronoun, looks_like_person, split_title,
+    NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_group, is_pronoun, looks_like_person,
+    split_title,
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
@@ -297,7 +298,7 @@ fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
     let (office, name) = (phrase[..name_at].trim_end(), &phrase[name_at..]);
     (name_words
         .iter()
-        .all(|(_, w)| w.starts_with(char::is_uppercase))
+        .all(|(_, w)| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(w))
         && looks_like_person(name))
     .then_some((office, name))
 }
@@ -791,6 +792,13 @@ const CONNECTIVES: &[&str] = &[
     "Meanwhile",
     "Instead",
     "Indeed",
+    // Inside a sentence: "..., but a source close to him said".
+    "but",
+    "and",
+    "yet",
+    "while",
+    "though",
+    "although",
 ];
 
 /// Whether a phrase opens with a determiner ("an architect", "the senators").
