@@ -509,6 +509,9 @@ fn build_claim(
         }
     }
     claim.qualifier = qualifier.unwrap_or(Qualifier::Exact);
+    if claim.qualifier == Qualifier::MoreThan && spread_over(s, &claim) {
+        claim.qualifier = Qualifier::Exact;
+    }
     // "several hundred years", "dozens of", "tens of thousands": at least the lower bound,
     // never an exact figure the text does not give.
     if n.form == Form::Vague && qualifier.is_none() {
@@ -544,6 +547,41 @@ fn build_claim(
     claim.what = what_after(s, toks, k, &n);
     Some((claim, k))
 }
+
+/// Units of time an amount can be spread over.
+const PERIOD_UNITS: &[&str] = &["year", "month", "week", "day", "hour", "decade", "quarter"];
+
+/// "$3.5tn over 10 years", "2% over five years": "over" joins an amount to the period it is
+/// spread over, rather than saying the period is more than that.
+fn spread_over(s: &str, claim: &ClaimMatch) -> bool {
+    let Some((q0, _)) = qualifier_phrase_before(s, claim.start, true) else {
+        return false;
+    };
+    let period = claim
+        .unit
+        .as_deref()
+        .is_some_and(|u| PERIOD_UNITS.contains(&u));
+    let before = s[..q0].trim_end();
+    let amount_before = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+        || before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| {
+                let w = w.to_lowercase();
+                SPREAD_AMOUNT_ENDS.contains(&w.as_str())
+                    || ["bn", "tn", "m"].iter().any(|e| {
+                        w.strip_suffix(e).is_some_and(|d| {
+                            !d.is_empty() && d.ends_with(|c: char| c.is_ascii_digit())
+                        })
+                    })
+            });
+    period && s[q0..claim.start].trim().eq_ignore_ascii_case("over") && amount_before
+}
+
+/// Words that end an amount written before "over": "$2 billion over", "5 percent over".
+const SPREAD_AMOUNT_ENDS: &[&str] = &[
+    "million", "billion", "trillion", "percent", "cent", "thousand", "hundred",
+];
 
 /// Reads a rate after an amount of money at token `k` into the claim's unit ("per kg"); the
 /// token after it.
