@@ -137,6 +137,23 @@ pub const CUES: &[&str] = &[
     "responds",
     "replies",
     "reiterated",
+    // Present forms of news writing's running attributions: "All of this, he acknowledges, ...".
+    "acknowledges",
+    "admits",
+    "concedes",
+    "cautions",
+    "observes",
+    "predicts",
+    "announces",
+    "declares",
+    "reveals",
+    "estimates",
+    "maintains",
+    "contends",
+    "complains",
+    "recounts",
+    "remembers",
+    "remembered",
 ];
 
 /// Cues that introduce a clause of reported speech ("X said the plan works").
@@ -663,6 +680,9 @@ pub struct Rules {
     /// "CLAUSE, X said" / "CLAUSE, said X, ROLE": the attribution after the clause, to the
     /// sentence's end; found with [`Rules::after_clause`].
     pub speaker_last: Regex,
+    /// "his RT appearance, in which he said CLAUSE": the speaker of a relative clause about an
+    /// occasion ("where she said" is read after the conjunction "where").
+    pub occasion_relative: Regex,
     /// "CLAUSE, according to X" (found with [`Rules::after_clause`]) and "According to X,
     /// CLAUSE". After "according to", a phrase
     /// that names someone ("the event organizer Alliance to Reclaim Our Schools") is a source;
@@ -1112,7 +1132,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // Unbounded rather than {0,6}: a counted repetition copies the (large, Unicode) word
     // pattern into the automaton once per count, for every place a name can appear.
     // Two particles may stand together: "Ursula von der Leyen", "Charles de la Cruz".
-    let name = format!(r"{name_word}(?:\s+(?:{connect}\s+){{0,2}}{name_word})*");
+    let particle = r"(?:de|van|von|der|da|du|del|di|la|le|bin|al)";
+    let name = format!(r"{name_word}(?:\s+(?:{connect}\s+(?:{particle}\s+)?)?{name_word})*");
     let titles = alternation(TITLES);
     // US writing follows a politician's name with party and state: "Sen. David Perdue (R-Ga.)".
     let party = r"(?:\s+\([RDI](?:-[\p{Lu}][\p{L}.\-]*)?\))";
@@ -1265,6 +1286,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?P<sp>{CAPITALS_LABEL}|{person}):\s+(?P<content>\S)"
         )),
         transcript_label: build(format!(r"^(?P<name>{CAPITALS_LABEL}):\s+")),
+        occasion_relative: build(format!(
+            r",\s+(?:in|during|at|on)\s+which\s+(?P<sp>{pronoun}|{person}){role}?\s+{aux}{clause_cue}(?P<content>\S)"
+        )),
         speaker_last: build(format!(
             r"^,[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}|{evidence_cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
         )),

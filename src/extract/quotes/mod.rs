@@ -852,7 +852,8 @@ const NOT_ROLE_STARTS: &[&str] = &[
     "according",
 ];
 
-/// Words that open a clause, not a role: "The museum, Mr. Obama said, would make ...".
+/// Words that open a clause, not a role: "The museum, Mr. Obama said, would make ...". The
+/// first sixteen are finite verbs.
 const CLAUSE_STARTS: &[&str] = &[
     "would", "will", "can", "could", "should", "may", "might", "must", "is", "are", "was", "were",
     "has", "have", "had", "do", "does", "did", "not", "he", "she", "it", "they", "we", "i", "you",
@@ -869,7 +870,13 @@ fn is_role(text: &str) -> bool {
         || CLAUSE_STARTS.contains(&lower.as_str()))
         && !text.starts_with("who is");
     let verb_form = (lower.ends_with("ing") && lower != "king") || lower.ends_with("ed");
-    !conjunction && !verb_form
+    // "one should visit this museum", "the lines were long": a subject and its verb.
+    let finite_soon = text
+        .split_whitespace()
+        .skip(1)
+        .take(2)
+        .any(|w| CLAUSE_STARTS[..16].contains(&w));
+    !conjunction && !verb_form && !finite_soon
 }
 
 /// Whether quoted words are a name or title ("a white paper titled “...”", Title Case phrases).

@@ -324,6 +324,16 @@ impl Walk<'_> {
             }
             Some((content_on(&c), attr))
         });
+        let found = found.or_else(|| {
+            if !has_cue || !sentence.contains(" which ") {
+                return None;
+            }
+            let c = RULES.occasion_relative.captures(sentence)?;
+            if is_pronoun(&c["sp"]) {
+                self.note_lead_subject(sentence);
+            }
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
+        });
         // "Experts on North Korea said CLAUSE": a plain noun phrase opens the sentence.
         let found = found.or_else(|| {
             if !has_cue {
@@ -399,6 +409,9 @@ impl Walk<'_> {
             let rest = sentence[at..].trim_start();
             let at = sentence.len() - rest.len();
             if let Some(c) = RULES.speaker_mid.captures(rest) {
+                if is_pronoun(&c["sp"]) {
+                    self.note_lead_subject(&sentence[..at]);
+                }
                 let start = c.name("content").unwrap().start();
                 let attr = self.attribution_from(&c, rest);
                 return Some((at + start..sentence.len(), attr));
@@ -426,6 +439,26 @@ impl Walk<'_> {
             self.set_occasion(&mut attr, s["occ"].to_string());
         }
         Some((c.name("content").unwrap().start()..sentence.len(), attr))
+    }
+
+    /// "Hillary Clinton spoke at a rally, where she said ...": a pronoun in a later clause
+    /// refers to the person the sentence opens with, a full name being enough here.
+    fn note_lead_subject(&mut self, lead: &str) {
+        let before = self.last_person.clone();
+        self.note_subject(lead);
+        if self.last_person != before {
+            return;
+        }
+        let words: Vec<&str> = lead
+            .split_whitespace()
+            .take(3)
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        let name = words.join(" ");
+        let name = name.trim_end_matches([',', '.']);
+        if words.len() >= 2 && looks_like_person(split_title(name).1) {
+            self.last_person = Some(self.person(name, None));
+        }
     }
 
     /// A sentence that opens with a person's name makes them the one pronouns refer to.
