@@ -304,6 +304,8 @@ pub const GROUP_NOUNS: &[&str] = &[
     "landlords",
     "academics",
     "environmentalists",
+    "utility",
+    "regulator",
     // One of them: "said one resident", "a person familiar with the matter said".
     "person",
     "resident",
