@@ -1176,7 +1176,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         r"(?:\s+(?:{release_verbs}|(?:that|which)\s+(?:was\s+)?(?:appeared|released|published))(?:\s+(?:in|on|by|last|this|earlier)(?:\s+{word})?(?:\s+\p{{Lu}}(?:{word})?)*)?)?"
     );
     let belongs = format!(
-        r"(?:\s+(?:for|of|at|with|from|to|in|on|by|close\s+to|familiar\s+with|released\s+by|published\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?{came_out}"
+        r"(?:\s+(?:for|of|at|with|from|to|in|on|by|close\s+to|familiar\s+with|released\s+by|published\s+by|(?:polled|surveyed|quoted|cited|interviewed)\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?{came_out}"
     );
     // "the state's campaign chairman", "Pagliano's lawyer", "a recent Reuters survey".
     // "the former secretary of state and current Democratic presidential nominee": two roles

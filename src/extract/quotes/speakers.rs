@@ -127,7 +127,10 @@ impl Walk<'_> {
 
     /// A speaker phrase resolved: pronouns to the person last named, titles split off.
     pub(super) fn resolve(&mut self, phrase: &str, role: Option<&str>) -> Option<Speaker> {
-        let phrase = without_release(strip_connective(phrase.trim()));
+        let phrase = phrase.trim();
+        // "OTTAWA — Finance Minister Chrystia Freeland says": the dateline is no part of it.
+        let phrase = DATELINE.find(phrase).map_or(phrase, |m| &phrase[m.end()..]);
+        let phrase = without_release(strip_connective(phrase));
         // "Say Mexico demanded ...": a supposition names no speaker.
         if opens_supposition(phrase) {
             return None;
