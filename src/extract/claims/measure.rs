@@ -209,7 +209,12 @@ pub(super) fn currency_before(s: &str, toks: &[Token], i: usize) -> Option<(usiz
             }
             // "pen 7", "try 5": codes that spell English words count only in capitals.
             let wordlike = WORDLIKE_CODES.contains(&code) && text != code;
-            if !wordlike && let Some(iso) = CODES_BEFORE.get(code) {
+            // "COP28", "CUP2": a code that is also a name's acronym, glued to its number.
+            let named = NAME_CODES.contains(&code) && glued(toks, i - 1);
+            if !wordlike
+                && !named
+                && let Some(iso) = CODES_BEFORE.get(code)
+            {
                 return Some((p.start, *iso));
             }
             None
@@ -217,6 +222,10 @@ pub(super) fn currency_before(s: &str, toks: &[Token], i: usize) -> Option<(usiz
         TokenKind::Digits => None,
     }
 }
+
+/// Currency codes that news more often writes as an acronym numbered without a space: the
+/// climate conferences "COP28", a "TOP10".
+const NAME_CODES: &[&str] = &["COP", "TOP", "CUP", "ALL", "SOS"];
 
 /// The longest phrase of up to `max` tokens from `k` found by `find`, with the token count.
 pub(super) fn phrase_at<T>(

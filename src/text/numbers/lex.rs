@@ -181,11 +181,23 @@ fn lex_digits(text: &str, start: usize) -> usize {
         if k > j {
             j = k;
         } else {
-            // Space groups ("10 000", "1 234 567"), never mixed with commas.
+            // Space groups ("10 000", "1 234 567"), never mixed with commas. A lone group after
+            // a plain space and before a capitalised word is a name's number: "27 737 MAX jets".
+            let mut groups = 0;
             loop {
                 let w = space_sep(text, j);
-                if w > 0 && digit_run(b, j + w) == 3 && b.get(j + w + 3) != Some(&b',') {
+                let grouped = w > 0 && digit_run(b, j + w) == 3 && b.get(j + w + 3) != Some(&b',');
+                let names_after = || {
+                    w == 1
+                        && groups == 0
+                        && space_sep(text, j + w + 3) == 1
+                        && text
+                            .get(j + w + 4..)
+                            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+                };
+                if grouped && !names_after() {
                     j += w + 3;
+                    groups += 1;
                 } else {
                     break;
                 }
@@ -319,5 +331,16 @@ mod tests {
         // No caret and no sign: a size, not a power.
         assert_eq!(tokenize("a 3x10 grid").len(), 5);
         assert_eq!(tokenize("2x10-minute halves").len(), 6);
+    }
+
+    #[test]
+    fn space_groups_but_not_before_a_name() {
+        assert_eq!(one_token("10 000"), Some(10000.0));
+        assert_eq!(one_token("1 234 567"), Some(1234567.0));
+        // "27 737 MAX jets": a count, then a model number.
+        let text = "27 737 MAX jets";
+        assert_eq!(digits_value(tokenize(text)[0].text(text)), Some(27.0));
+        let text = "10 000 dollars";
+        assert_eq!(digits_value(tokenize(text)[0].text(text)), Some(10000.0));
     }
 }
