@@ -544,7 +544,14 @@ fn build_claim(
             Some(_) => Qualifier::MoreThan,
         };
     }
-    claim.what = what_after(s, toks, k, &n);
+    // "Thousands fled": a vague plural alone counts whoever the sentence is about.
+    let alone =
+        n.form == Form::Vague && written.ends_with('s') && word_at(s, toks, k) != Some("of");
+    claim.what = if alone {
+        None
+    } else {
+        what_after(s, toks, k, &n)
+    };
     Some((claim, k))
 }
 

@@ -130,6 +130,31 @@ fn small_class(v: f64) -> Last {
     }
 }
 
+/// Whether token `i` opens its sentence with a capital ("Thousands fled") and a lowercase
+/// word follows it.
+fn opens_sentence(text: &str, toks: &[Token], i: usize) -> bool {
+    let first = toks[i].text(text);
+    let at_start = i == 0
+        || toks[i - 1].kind == TokenKind::Symbol
+            && matches!(
+                toks[i - 1].text(text),
+                "." | "!" | "?" | "\"" | "“" | ":" | ";"
+            );
+    at_start
+        && first.starts_with(char::is_uppercase)
+        && toks.get(i + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.text(text).starts_with(char::is_lowercase)
+        })
+}
+
+/// Whether token `i` ends a clause: a full stop, comma or semicolon right after it, or nothing.
+fn closes_clause(text: &str, toks: &[Token], i: usize) -> bool {
+    i > 0
+        && toks.get(i + 1).is_none_or(|t| {
+            t.kind == TokenKind::Symbol && matches!(t.text(text), "." | "," | ";" | "!" | "?")
+        })
+}
+
 pub(super) fn word_number(text: &str, toks: &[Token], i: usize) -> Option<NumberSpan> {
     read_words(text, toks, i, true)
 }
@@ -200,6 +225,16 @@ fn read_words(text: &str, toks: &[Token], i: usize, commas: bool) -> Option<Numb
             n.scale = scale;
             n.form = Form::Vague;
             n.next = k;
+            return Some(n);
+        }
+        // "Thousands fled", "Hundreds were arrested", "the rally drew thousands.": the plural
+        // alone as the subject opening a sentence or as the last word of a clause. Not
+        // "scores" (of a game), nor a "dozens" inside a phrase.
+        WordClass::Vague(v)
+            if *v >= 100.0 && (opens_sentence(text, toks, i) || closes_clause(text, toks, i)) =>
+        {
+            n.value = *v;
+            n.form = Form::Vague;
             return Some(n);
         }
         WordClass::Vague(_) | WordClass::Tens | WordClass::And => return None,
