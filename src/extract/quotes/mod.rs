@@ -494,6 +494,11 @@ impl<'a> Walk<'a> {
         let running_from = self.running_quote.take();
         let sentences = split_sentences(text);
         let mut para_quotes: Vec<(usize, Option<Speaker>)> = Vec::new();
+        // The person a sentence of this paragraph before each quote opened with ("Senator
+        // Roe was blunt. “...”"), for quotes no attribution claims.
+        let person_at_start = self.last_person.clone();
+        let mut named_in_para: Option<Speaker> = None;
+        let mut named_before: Vec<Option<Speaker>> = Vec::new();
         let mut quoted_sentences = vec![false; sentences.len()];
         // Where the paragraph's direct quotes stand, marks included: a sentence they fill little
         // of may still report someone's words around them.
@@ -556,8 +561,17 @@ impl<'a> Walk<'a> {
                         self.attribution_after(&c, after)
                     })
                     .or_else(|| {
-                        let c = RULES.dash_after.captures(after)?;
-                        Some(self.attribution_from(&c, after))
+                        // "“...” — Nancy Pelosi": the dash line may follow in the paragraph,
+                        // split off as a sentence of its own by the full stop inside the mark.
+                        let (line, end) = if after.trim().is_empty() && !q.runs_on {
+                            let next = sentences.iter().find(|s| s.start >= after_end)?;
+                            (&text[next.clone()], Some(next.end))
+                        } else {
+                            (after, None)
+                        };
+                        let c = RULES.dash_after.captures(line)?;
+                        attribution_sentence_end = end;
+                        Some(self.attribution_from(&c, line))
                     })
                     .or_else(|| {
                         // “Why?” Trump asked.: the mark's full stop ended the sentence, so the
@@ -676,6 +690,7 @@ impl<'a> Walk<'a> {
                         .as_ref()
                         .map(|_| self.speaker_of(ix)),
                 ));
+                named_before.push(named_in_para.clone());
             }
             if let Some((range, attr)) = tail.take() {
                 self.participle_tail(para, &quoted, range, attr, &partials[sentence_ix]);
@@ -687,12 +702,23 @@ impl<'a> Walk<'a> {
                 self.reported_speech(para, unmarked, range.clone(), &partials[sentence_ix]);
                 if partials[sentence_ix].is_empty() {
                     self.note_subject(&text[range.clone()]);
+                    if self.last_person != person_at_start {
+                        named_in_para.clone_from(&self.last_person);
+                    }
                 }
             } else if let Some(range) = sentences.get(sentence_ix) {
                 self.reported_around_quotes(para, unmarked, range.clone(), &direct_spans);
             }
         }
         self.fill_unattributed(&para_quotes, continues_quote, running_from);
+        for ((ix, _), named) in para_quotes.iter().zip(&named_before) {
+            if let Some(sp) = named
+                && self.quotes[*ix].speaker.is_none()
+                && self.quotes[*ix].kind == QuoteKind::Direct
+            {
+                self.set_speaker(*ix, sp);
+            }
+        }
     }
 
     /// Quotes in a paragraph without their own attribution take the paragraph's speaker, or

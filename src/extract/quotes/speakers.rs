@@ -5,6 +5,30 @@
 use super::attribution::{RELEASE_VERBS, SPEECH_CUES};
 use super::*;
 
+/// Prepositions that open an occasion where a role would stand: "X, in a statement, said",
+/// "X, at a rally in Ohio, said".
+const OCCASION_PREPOSITIONS: &[&str] = &["in", "at", "during", "on"];
+
+/// Linking phrases set off by commas after a speaker, which say nothing of who they are.
+const NOT_ROLES: &[&str] = &[
+    "for his part",
+    "for her part",
+    "for their part",
+    "for its part",
+    "however",
+    "meanwhile",
+    "though",
+    "too",
+    "in turn",
+    "in response",
+    "in contrast",
+    "by contrast",
+    "for example",
+    "for instance",
+    "like",
+    "unlike",
+];
+
 /// Participles that open an occasion between a speaker and the cue, where a role would stand:
 /// "X, speaking in Downing Street, said", "X, writing in the Times, argued".
 const OCCASION_PARTICIPLES: &[&str] = &[
@@ -64,12 +88,19 @@ impl Walk<'_> {
             .or(c.name("cue2"))
             .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
         let mut role = c.name("role").map(|m| clean_role(m.as_str()));
+        // "Roe, for her part, said": a linking phrase, neither role nor occasion.
+        role.take_if(|r| {
+            let lower = r.to_lowercase();
+            NOT_ROLES
+                .iter()
+                .any(|p| lower == *p || lower.starts_with(&format!("{p} ")))
+        });
         // "Mr Sunak, speaking in Downing Street, said": the words between the commas say
         // where and when, not who he is.
         let occasion = role.take_if(|r| {
-            r.split_whitespace()
-                .next()
-                .is_some_and(|w| OCCASION_PARTICIPLES.contains(&w))
+            r.split_whitespace().next().is_some_and(|w| {
+                OCCASION_PARTICIPLES.contains(&w) || OCCASION_PREPOSITIONS.contains(&w)
+            })
         });
         // "The state's campaign chairman, Phil Lovas, said": the name speaks, the description
         // before it is the role.
