@@ -306,6 +306,9 @@ pub const GROUP_NOUNS: &[&str] = &[
     "environmentalists",
     "utility",
     "regulator",
+    "panel",
+    "jury",
+    "grand jury",
     // One of them: "said one resident", "a person familiar with the matter said".
     "person",
     "resident",

@@ -304,6 +304,38 @@ pub const CLAUSE_CUES: &[&str] = &[
     "showed",
     "suggest",
     "suggested",
+    // Verbs of saying that take a clause too: "joked that", "cautioned, as did ..., that". Not
+    // the present forms that double as plural nouns ("remarks", "promises", "signals").
+    "cautioned",
+    "observed",
+    "observes",
+    "remarked",
+    "countered",
+    "lamented",
+    "recounted",
+    "boasted",
+    "joked",
+    "alleged",
+    "alleges",
+    "speculated",
+    "speculates",
+    "hinted",
+    "reckons",
+    "reckoned",
+    "assured",
+    "reminded",
+    "informed",
+    "concedes",
+    "wrote in",
+    "posted",
+    "confided",
+    "explains",
+    "theorized",
+    "surmised",
+    "guessed",
+    "asked whether",
+    "wondered",
+    "discloses",
 ];
 
 /// Verbs of evidence that attribute a clause written before them to a record: "CLAUSE,
@@ -1213,8 +1245,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let time_words = alternation(TIME_WORDS);
     // Unbounded gaps: a counted one ({1,60}) makes the lazy DFA track every count.
     let listener_cues = "told|tells|tell|warned|reminded|assured|informed";
+    // "cautioned, as did the campaign itself, that": a comparison set off between cue and clause.
     let after_cue = format!(
-        r"(?:\s+(?:at|in|on|during|to|after|before|from|with|while|outside|via|by|through|over)\s+[^.;:“”\x22]+?\s+that,?\s+|(?:\s+(?:on|in|last|this|earlier|late)\s+\w+|\s+(?:{time_words})(?:\s+(?:morning|afternoon|evening|night))?)?,?\s+(?:that\s+)?)"
+        r"(?:,\s+as\s+(?:did|do|does|has|have|had)\s+[^,.;:“”\x22]+?,\s+that\s+|\s+(?:at|in|on|during|to|after|before|from|with|while|outside|via|by|through|over)\s+[^.;:“”\x22]+?\s+that,?\s+|(?:\s+(?:on|in|last|this|earlier|late)\s+\w+|\s+(?:{time_words})(?:\s+(?:morning|afternoon|evening|night))?)?,?\s+(?:that\s+)?)"
     );
     let clause_cue = format!(
         r"(?:(?P<cue2>{listener_cues})\s+[^.;:“”\x22]+?\s+that\s+|(?P<cue>{clause_cues}){after_cue})"
