@@ -4,6 +4,7 @@
 //! section heading). Pure: takes an `&Article`, returns `Quote`s with spans into the file.
 
 mod attribution;
+mod headline;
 mod marks;
 mod position;
 mod reported;
@@ -226,6 +227,15 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         if let Some(dash) = next.filter(|n| is_dash_line(&n.text)) {
             walk.block_quote(para, dash);
             i += 2;
+            continue;
+        }
+        // The headline, in Title Case: its capitalised verb escapes the sentence patterns.
+        if i == 0
+            && let Some((span, attr, kind)) = walk.headline(para)
+        {
+            walk.push(para, span.start, span.end, kind, attr);
+            walk.heading(para);
+            i += 1;
             continue;
         }
         match para.kind {

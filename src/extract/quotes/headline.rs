@@ -1,0 +1,180 @@
+//! Headlines written in Title Case: "Chris Christie Calls Hillary Clinton ‘A Disgrace’", "New
+//! Poll Shows Minor Post-Debate Bump", "Trump Could Address Clean Energy, Lindsey Graham Says".
+//! Their verbs are capitalised, so the sentence patterns, which read cues in lower case, pass
+//! them by. Owns the Title Case test and the verbs headlines use; nothing else.
+
+use super::attribution::{CLAUSE_CUES, CUES, SPEECH_CUES};
+use super::{Attribution, QuoteKind, Walk};
+use crate::corpus::Paragraph;
+use crate::text::names::{is_group, looks_like_person, split_title};
+use std::ops::Range;
+
+/// Present-tense verbs of headlines that report a stance or an act someone is the source of,
+/// beyond the cue tables: "Obama Sees ...", "Sanders Vows ...", "Lawmakers Rip ...".
+const HEADLINE_VERBS: &[&str] = &[
+    "sees",
+    "seeks",
+    "vows",
+    "rips",
+    "slams",
+    "blasts",
+    "hits",
+    "backs",
+    "defends",
+    "rejects",
+    "pledges",
+    "promises",
+    "demands",
+    "urges",
+    "wants",
+    "warns",
+    "admits",
+    "denies",
+    "reveals",
+    "shows",
+    "finds",
+    "calls",
+    "says",
+    "tells",
+    "claims",
+    "questions",
+    "accuses",
+    "praises",
+    "criticizes",
+    "criticises",
+    "endorses",
+    "opposes",
+    "proposes",
+    "unveils",
+    "announces",
+    "predicts",
+    "insists",
+    "argues",
+    "touts",
+    "doubts",
+    "fears",
+    "hopes",
+    "expects",
+    "plans",
+    "threatens",
+    "asks",
+];
+
+/// Most words capitalised: a headline, not a sentence.
+fn is_title_case(words: &[(usize, &str)]) -> bool {
+    let capitalised = words
+        .iter()
+        .filter(|(_, w)| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()))
+        .count();
+    words.len() >= 4 && capitalised * 4 >= words.len() * 3
+}
+
+/// Whether `word` is a headline's verb, given in any case.
+fn is_headline_verb(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let lower = lower.as_str();
+    HEADLINE_VERBS.contains(&lower) || (lower.ends_with('s') && CUES.contains(&lower))
+}
+
+impl Walk<'_> {
+    /// The attribution a Title Case headline makes, with the byte range of what it reports.
+    pub(super) fn headline(
+        &mut self,
+        para: &Paragraph,
+    ) -> Option<(Range<usize>, Attribution, QuoteKind)> {
+        let text = para.text.trim_end();
+        let words: Vec<(usize, &str)> = text
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        if !is_title_case(&words) {
+            return None;
+        }
+        // "CLAUSE, Lindsey Graham Says."
+        let bare = text.trim_end_matches(['.', '!']);
+        if let Some((clause, speaker)) = bare.rsplit_once(", ")
+            && let Some(name) = speaker
+                .strip_suffix(" Says")
+                .or_else(|| speaker.strip_suffix(" Said"))
+            && looks_like_person(split_title(name).1)
+        {
+            let attr = Attribution {
+                speaker: self.resolve(name, None),
+                cue: Some("says".to_string()),
+                ..Attribution::default()
+            };
+            return attr
+                .speaker
+                .is_some()
+                .then_some((0..clause.len(), attr, QuoteKind::Indirect));
+        }
+        // "SUBJECT Verb REST": the subject a name, a group or a record, up to four words.
+        let (k, &(at, verb)) = words
+            .iter()
+            .enumerate()
+            .skip(1)
+            .take(4)
+            .find(|(_, (_, w))| is_headline_verb(w))?;
+        let subject = text[..at].trim_end().trim_end_matches(':');
+        let subject_words = &words[..k];
+        let names = looks_like_person(split_title(subject).1)
+            || is_group(subject)
+            || (subject_words.len() == 1 && self.names_someone(subject));
+        let rest = at + verb.len();
+        if !names || text[rest..].trim().is_empty() {
+            return None;
+        }
+        let lower = verb.to_lowercase();
+        let speech = SPEECH_CUES.contains(&lower.as_str()) || CLAUSE_CUES.contains(&lower.as_str());
+        let attr = Attribution {
+            speaker: self.resolve(subject, None),
+            cue: Some(lower),
+            ..Attribution::default()
+        };
+        let content = text[rest..].trim_start();
+        let start = text.len() - content.len();
+        let kind = if speech {
+            QuoteKind::Indirect
+        } else {
+            QuoteKind::Position
+        };
+        let span = if speech {
+            start..text.len()
+        } else {
+            at..text.len()
+        };
+        attr.speaker.is_some().then_some((span, attr, kind))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(usize, &str)> {
+        text.split_whitespace().map(|w| (0, w)).collect()
+    }
+
+    #[test]
+    fn title_case_is_most_words_capitalised() {
+        assert!(is_title_case(&words(
+            "Chris Christie Calls Hillary Clinton ‘A Disgrace’"
+        )));
+        assert!(is_title_case(&words(
+            "Obama Sees 'Personal Insult' if Blacks Don't Rally"
+        )));
+        assert!(!is_title_case(&words(
+            "Clinton calls the plan a disgrace in Ohio"
+        )));
+        assert!(!is_title_case(&words("Big Win")));
+    }
+
+    #[test]
+    fn headline_verbs_in_any_case() {
+        assert!(is_headline_verb("Calls"));
+        assert!(is_headline_verb("Vows"));
+        assert!(is_headline_verb("Says"));
+        assert!(!is_headline_verb("Clinton"));
+        assert!(!is_headline_verb("News"));
+    }
+}
