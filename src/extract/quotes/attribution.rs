@@ -715,6 +715,9 @@ pub struct Rules {
     /// "his RT appearance, in which he said CLAUSE": the speaker of a relative clause about an
     /// occasion ("where she said" is read after the conjunction "where").
     pub occasion_relative: Regex,
+    /// "Dean defended the remark, saying, “...”": the sentence's subject speaks the quote a
+    /// participle introduces, the participle ending the words before the mark.
+    pub participle_before_quote: Regex,
     /// "CLAUSE, according to X" (found with [`Rules::after_clause`]) and "According to X,
     /// CLAUSE". After "according to", a phrase
     /// that names someone ("the event organizer Alliance to Reclaim Our Schools") is a source;
@@ -1320,6 +1323,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?P<sp>{CAPITALS_LABEL}|{person}):\s+(?P<content>\S)"
         )),
         transcript_label: build(format!(r"^(?P<name>{CAPITALS_LABEL}):\s+")),
+        participle_before_quote: build(format!(
+            r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles}|tweeting|writing|chanting),?:?\s*$"
+        )),
         occasion_relative: build(format!(
             r",\s+(?:in|during|at|on)\s+which\s+(?P<sp>{pronoun}|{person}){role}?\s+{aux}{clause_cue}(?P<content>\S)"
         )),

@@ -598,12 +598,22 @@ impl<'a> Walk<'a> {
                         attribution_sentence_end = Some(next.end);
                         Some(self.attribution_after(&c, line))
                     });
-                let before_attr = RULES.before_quote(before).map(|c| {
-                    let gap_words = c
-                        .name("gap")
-                        .map_or(0, |g| g.as_str().split_whitespace().count());
-                    (self.attribution_from(&c, before), gap_words)
-                });
+                let before_attr = RULES
+                    .before_quote(before)
+                    .map(|c| {
+                        let gap_words = c
+                            .name("gap")
+                            .map_or(0, |g| g.as_str().split_whitespace().count());
+                        (self.attribution_from(&c, before), gap_words)
+                    })
+                    .or_else(|| {
+                        let c = RULES.participle_before_quote.captures(before)?;
+                        // "Small groups of protesters marched, chanting": a lone capitalised
+                        // word the article never uses as a name is no speaker.
+                        let sp = &c["sp"];
+                        (!opens_without_subject(sp) && self.names_someone(sp))
+                            .then(|| (self.attribution_from(&c, before), 0))
+                    });
                 let attributed =
                     after_attr.is_some() || before_attr.as_ref().is_some_and(|(_, g)| *g == 0);
                 // Closing punctuation makes a sentence of a few words ("“Sit down,” he said."),
