@@ -374,6 +374,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "announcer",
     "narrator",
     "widow",
+    "justice",
 ];
 
 /// Titles written in lower case after "the" for a person named before: "the president said".

@@ -137,6 +137,12 @@ pub const CUES: &[&str] = &[
     "responds",
     "replies",
     "reiterated",
+    // Naming as a speech act: "termed the budget “a copy-paste job”".
+    "termed",
+    "dubbed",
+    "branded",
+    "labelled",
+    "labeled",
     // Present forms of news writing's running attributions: "All of this, he acknowledges, ...".
     "acknowledges",
     "admits",
@@ -304,6 +310,11 @@ pub const CLAUSE_CUES: &[&str] = &[
     "showed",
     "suggest",
     "suggested",
+    "termed",
+    "dubbed",
+    "branded",
+    "labelled",
+    "labeled",
     // Verbs of saying that take a clause too: "joked that", "cautioned, as did ..., that". Not
     // the present forms that double as plural nouns ("remarks", "promises", "signals").
     "cautioned",

@@ -204,10 +204,10 @@ const NAMING_WORDS: &[&str] = &[
 ];
 
 /// A dateline opening a story: a place in capitals, maybe a state or date after a comma and
-/// an agency in brackets, then a dash.
+/// an agency in brackets, then a dash (or a colon, as Indian papers write it: "NEW DELHI:").
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\p{Lu}[\p{Lu}.'’\-]+(?:\s+\p{Lu}[\p{Lu}.'’\-]+){0,3}(?:,\s+[\p{L}\d. ]{2,30}?)?(?:\s+\([^)]{2,40}\))?\s*(?:—|–|--|-)\s*",
+        r"^\p{Lu}[\p{Lu}.'’\-]+(?:\s+\p{Lu}[\p{Lu}.'’\-]+){0,3}(?:,\s+[\p{L}\d. ]{2,30}?)?(?:\s+\([^)]{2,40}\))?\s*(?:—|–|--|-|:)\s*",
     )
     .expect("dateline pattern compiles")
 });
@@ -301,7 +301,9 @@ fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
         ROLE_NOUNS.contains(&lower.as_str()) || TITLE_NOUNS.contains(&lower.as_str())
     })?;
     let name_words = &words[last_office + 1..];
-    if last_office == 0 || name_words.len() < 2 {
+    // One office word alone is split off too ("Economist Shamubeel Eaqub"); the name after it
+    // still needs two words, so "General Motors" stays whole.
+    if name_words.len() < 2 {
         return None;
     }
     let (name_at, _) = name_words[0];
