@@ -537,7 +537,9 @@ impl<'a> Walk<'a> {
         // quotes of the sentence are in, since partial quotes inside them give way.
         let mut tail: Option<(Range<usize>, Attribution)> = None;
         // The paragraph with the marks of quoted titles blanked, once there is one.
-        let mut masked: Option<String> = None;
+        // With a pronoun's contracted auxiliary written out ("He’s claiming" read as "He is
+        // claiming"), so the patterns see the subject and its verb apart.
+        let mut masked: Option<String> = expand_contractions(text);
         for (sentence_ix, in_sentence) in by_sentence.iter().enumerate() {
             for q in in_sentence {
                 let sentence = sentences.get(sentence_ix).cloned().unwrap_or(0..text.len());
@@ -944,6 +946,60 @@ fn is_naming(before: &str, inner: &str) -> bool {
         && !inner.trim_end().ends_with(['.', '?', '!'])
 }
 
+/// Contractions of a pronoun and its auxiliary, and what they stand for, of the same length in
+/// bytes (the curly apostrophe is three): offsets into the copy stay those of the paragraph.
+/// "’s" is "is" before a word in "-ing" and "has" before a participle in "-ed"; otherwise it is
+/// left alone ("it’s clear" is no act of anyone's).
+const CONTRACTIONS: &[(&str, &str)] = &[("’ll", " will"), ("’re", " are "), ("’ve", " have")];
+
+/// Pronouns whose contracted auxiliary is written out.
+const CONTRACTED_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we"];
+
+/// The paragraph with each pronoun's curly contraction written out, when it has one.
+fn expand_contractions(text: &str) -> Option<String> {
+    if !text.contains('’') {
+        return None;
+    }
+    let mut out: Option<String> = None;
+    for (at, _) in text.match_indices('’') {
+        let word_start = text[..at]
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let pronoun = text[word_start..at].to_lowercase();
+        if !CONTRACTED_PRONOUNS.contains(&pronoun.as_str()) {
+            continue;
+        }
+        let rest = &text[at..];
+        let next_word = rest
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphabetic());
+        let replacement = if rest.starts_with("’s ") {
+            if next_word.ends_with("ing") {
+                Some(("’s", " is "))
+            } else if next_word.ends_with("ed") {
+                Some(("’s", " has"))
+            } else {
+                None
+            }
+        } else {
+            CONTRACTIONS
+                .iter()
+                .find(|(c, _)| rest.starts_with(c) && rest[c.len()..].starts_with(' '))
+                .copied()
+        };
+        if let Some((from, to)) = replacement {
+            debug_assert_eq!(from.len(), to.len());
+            out.get_or_insert_with(|| text.to_string())
+                .replace_range(at..at + from.len(), to);
+        }
+    }
+    out
+}
+
 /// A section heading written in quotation marks ("'All Bets Are Off.'"): one quote filling the
 /// line, its words in Title Case, with no one to say it.
 fn is_quoted_heading(line: &str) -> bool {
@@ -970,8 +1026,25 @@ fn is_clause_start(c: &Captures<'_>, haystack: &str) -> bool {
         )
 }
 
-/// Trims spaces and the trailing comma a quote carries before its closing mark.
+/// Trims spaces and the trailing comma a quote carries before its closing mark. Ranges found
+/// on a copy with contractions written out may fall inside one: they are moved to the word after
+/// it ("He’s claiming", read as "He is claiming", keeps "claiming") and to a character boundary.
 fn trim_range(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
+    end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start = start.min(end);
+    let inside_contraction = !text.is_char_boundary(start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    if inside_contraction && text[start..].starts_with(char::is_alphabetic) {
+        start = text[start..]
+            .find(char::is_whitespace)
+            .map_or(end, |i| start + i)
+            .min(end);
+    }
     let slice = &text[start..end];
     start += slice.len() - slice.trim_start().len();
     let slice = &text[start..end];
@@ -1044,7 +1117,7 @@ fn stable_id(
 
 #[cfg(test)]
 mod tests {
-    use super::stable_id;
+    use super::{expand_contractions, stable_id};
     use std::collections::HashMap;
 
     #[test]
@@ -1059,5 +1132,17 @@ mod tests {
             format!("{a}-2"),
             "a repeat gets a suffix"
         );
+    }
+
+    #[test]
+    fn contractions_of_pronouns_are_written_out_in_place() {
+        let text = "He’s claiming that fraud is rife. She’ll present it. It’s clear. Trump’s plan.";
+        let out = expand_contractions(text).unwrap();
+        assert_eq!(out.len(), text.len());
+        assert!(out.starts_with("He is  claiming that"));
+        assert!(out.contains("She will present it."));
+        assert!(out.contains("It’s clear."));
+        assert!(out.contains("Trump’s plan."));
+        assert!(expand_contractions("No apostrophes here.").is_none());
     }
 }
