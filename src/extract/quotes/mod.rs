@@ -96,6 +96,8 @@ struct Attribution {
 #[derive(Default)]
 struct Walk<'a> {
     article: Option<&'a Article>,
+    /// True while the first paragraph, the headline, is read.
+    in_headline: bool,
     quotes: Vec<Quote>,
     /// The person most recently named as a speaker or subject: pronouns refer to them.
     last_person: Option<Speaker>,
@@ -229,6 +231,7 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
             i += 2;
             continue;
         }
+        walk.in_headline = i == 0;
         // The headline, in Title Case: its capitalised verb escapes the sentence patterns.
         if i == 0
             && let Some((span, attr, kind)) = walk.headline(para)

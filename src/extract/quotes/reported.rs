@@ -17,6 +17,24 @@ impl Walk<'_> {
         } else {
             title_case(label)
         };
+        // A headline's "Obama on Climate Change: ...": the one before "on" speaks (in the
+        // headline only: inside the story "Success on Signature Issue:" heads a section).
+        let name = match name.split_once(" on ") {
+            Some((who, _)) if self.in_headline && looks_like_person(split_title(who).1) => {
+                who.to_string()
+            }
+            _ => name,
+        };
+        // A run-in section heading ("Little Relief for Refugees: The crisis ...", "Veto Power
+        // Impedes Peace Efforts: ...") names no one: a label speaks when it is a name, a body
+        // the article names, or a transcript's capitals.
+        let names = looks_like_person(split_title(&name).1)
+            || is_group(&name)
+            || !label.chars().any(char::is_lowercase)
+            || self.names_someone(&name) && !name.contains(' ');
+        if !names {
+            return None;
+        }
         self.resolve(&name, None)
     }
 
