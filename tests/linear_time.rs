@@ -1,9 +1,10 @@
 //! Extraction time grows linearly with an article's size, on the shapes most likely to make it
 //! grow faster: no full stop for a megabyte, punctuation repeated, thousands of unbalanced quote
-//! marks, a run of capitalised words that look like names, thousands of cue words, a list of
-//! numbers in words joined by commas. Each shape is cleaned and extracted at 1 MB and at 4 MB,
-//! under a hang guard; the CPU time of the 4 MB run must stay under 10 times that of the 1 MB
-//! run (linear is 4 times, quadratic 16).
+//! marks, thousands of single marks among possessive apostrophes, a run of capitalised words
+//! that look like names, thousands of cue words, a list of numbers in words joined by commas.
+//! Each shape is cleaned and extracted at 1 MB and at 4 MB, under a hang guard; the CPU time
+//! of the 4 MB run must stay under 10 times that of the 1 MB run (linear is 4 times, quadratic
+//! 16).
 
 use quotebot::corpus::parse_article;
 use quotebot::extract::extract_claims;
@@ -63,6 +64,8 @@ fn shape(name: &str, bytes: usize) -> String {
                  they told reporters that "
             )
         }),
+        // Single marks: each opening one looks ahead for its closing one, past possessives.
+        "single marks" => repeated(bytes, |i| format!("‘a{i}’ the workers’ rights and 'b' ")),
         // A part after a comma may itself go on after a comma: a list must not chain them.
         "numbers in words" => repeated(bytes, |_| {
             "one million, two hundred thousand, three hundred million, four hundred thousand, "
@@ -165,4 +168,9 @@ fn thousands_of_cue_words() {
 #[test]
 fn a_list_of_numbers_in_words() {
     grows_linearly("numbers in words");
+}
+
+#[test]
+fn thousands_of_single_marks_among_apostrophes() {
+    grows_linearly("single marks");
 }

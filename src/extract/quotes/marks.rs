@@ -106,11 +106,11 @@ fn closes_single(text: &str, at: usize) -> bool {
 /// Whether a closing mark at `at` may as well be the apostrophe of a plural possessive
 /// ("the workers' union", "the Joneses’ house"): after an "s" and before a lowercase word.
 fn may_be_possessive(text: &str, at: usize) -> bool {
-    let after = &text[at..];
-    let after = after[after.chars().next().map_or(0, char::len_utf8)..].to_string();
+    let mark = text[at..].chars().next().map_or(0, char::len_utf8);
     text[..at].ends_with(['s', 'S'])
-        && after.starts_with(' ')
-        && after[1..].starts_with(|c: char| c.is_lowercase())
+        && text[at + mark..]
+            .strip_prefix(' ')
+            .is_some_and(|word| word.starts_with(char::is_lowercase))
 }
 
 /// The stretches of `text` quoted with single marks. An opening mark goes with the first
@@ -123,6 +123,19 @@ fn find_single_quoted(text: &str) -> Vec<Quoted> {
         .filter(|&(_, c)| matches!(c, '\'' | '‘' | '’'))
         .map(|(i, _)| i)
         .collect();
+    // For each mark, the first closing mark from it on, and the first that is no possessive:
+    // one pass from the end, so a paragraph of many marks stays linear.
+    let mut next_closer = vec![None; marks.len() + 1];
+    let mut next_plain_closer = vec![None; marks.len() + 1];
+    for (j, &m) in marks.iter().enumerate().rev() {
+        let closes = closes_single(text, m);
+        next_closer[j] = if closes { Some(m) } else { next_closer[j + 1] };
+        next_plain_closer[j] = if closes && !may_be_possessive(text, m) {
+            Some(m)
+        } else {
+            next_plain_closer[j + 1]
+        };
+    }
     let mut out = Vec::new();
     let mut k = 0;
     while k < marks.len() {
@@ -132,17 +145,7 @@ fn find_single_quoted(text: &str) -> Vec<Quoted> {
             continue;
         }
         let inner_start = open + text[open..].chars().next().map_or(1, char::len_utf8);
-        let closers: Vec<usize> = marks[k + 1..]
-            .iter()
-            .copied()
-            .filter(|&m| closes_single(text, m))
-            .collect();
-        let close = closers
-            .iter()
-            .position(|&m| !may_be_possessive(text, m))
-            .or((!closers.is_empty()).then_some(0))
-            .map(|n| closers[n]);
-        match close {
+        match next_plain_closer[k + 1].or(next_closer[k + 1]) {
             Some(close) => {
                 push(
                     &mut out,
