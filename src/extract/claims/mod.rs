@@ -462,7 +462,8 @@ fn build_claim(
     }
     let words = first.kind == TokenKind::Word;
     let written = &s[n.start..n.end];
-    let qualifier = qualifier_before(s, claim.start, measured || n.percent);
+    let qualifier_phrase = qualifier_phrase_before(s, claim.start, measured || n.percent);
+    let qualifier = qualifier_phrase.map(|(_, q)| q);
     // Names with numbers: "Area 51", "Maroon 5", "the FTSE 100", "Web 2.0": short bare digits
     // right after a capitalised word that does not open the sentence.
     if n.form == Form::Digits
@@ -509,7 +510,9 @@ fn build_claim(
         }
     }
     claim.qualifier = qualifier.unwrap_or(Qualifier::Exact);
-    if claim.qualifier == Qualifier::MoreThan && spread_over(s, &claim) {
+    if let Some((q0, Qualifier::MoreThan)) = qualifier_phrase
+        && spread_over(s, &claim, q0)
+    {
         claim.qualifier = Qualifier::Exact;
     }
     // "several hundred years", "dozens of", "tens of thousands": at least the lower bound,
@@ -558,12 +561,9 @@ fn build_claim(
 /// Units of time an amount can be spread over.
 const PERIOD_UNITS: &[&str] = &["year", "month", "week", "day", "hour", "decade", "quarter"];
 
-/// "$3.5tn over 10 years", "2% over five years": "over" joins an amount to the period it is
-/// spread over, rather than saying the period is more than that.
-fn spread_over(s: &str, claim: &ClaimMatch) -> bool {
-    let Some((q0, _)) = qualifier_phrase_before(s, claim.start, true) else {
-        return false;
-    };
+/// "$3.5tn over 10 years", "2% over five years": "over" (the qualifier phrase from `q0`) joins
+/// an amount to the period it is spread over, rather than saying the period is more than that.
+fn spread_over(s: &str, claim: &ClaimMatch, q0: usize) -> bool {
     let period = claim
         .unit
         .as_deref()

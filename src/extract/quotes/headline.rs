@@ -116,10 +116,9 @@ impl Walk<'_> {
             .take(4)
             .find(|(_, (_, w))| is_headline_verb(w))?;
         let subject = text[..at].trim_end().trim_end_matches(':');
-        let subject_words = &words[..k];
         let names = looks_like_person(split_title(subject).1)
             || is_group(subject)
-            || (subject_words.len() == 1 && self.names_someone(subject));
+            || (k == 1 && self.names_someone(subject));
         let rest = at + verb.len();
         if !names || text[rest..].trim().is_empty() {
             return None;

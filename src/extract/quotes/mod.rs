@@ -1007,6 +1007,10 @@ fn expand_contractions(text: &str) -> Option<String> {
 /// line, its words in Title Case, with no one to say it.
 fn is_quoted_heading(line: &str) -> bool {
     let line = line.trim();
+    // Asked of every paragraph: most open with no mark, and need no search for quotes.
+    if !opens_with_mark(line) && !line.starts_with('«') {
+        return false;
+    }
     let quoted = find_quoted(line);
     let [q] = quoted.as_slice() else {
         return false;

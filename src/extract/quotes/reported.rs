@@ -459,28 +459,21 @@ impl Walk<'_> {
         Some((c.name("content").unwrap().start()..sentence.len(), attr))
     }
 
+    /// A sentence that opens with a person's name makes them the one pronouns refer to.
+    pub(super) fn note_subject(&mut self, sentence: &str) {
+        self.note_opening_person(sentence, false);
+    }
+
     /// "Hillary Clinton spoke at a rally, where she said ...": a pronoun in a later clause
     /// refers to the person the sentence opens with, a full name being enough here.
     fn note_lead_subject(&mut self, lead: &str) {
-        let before = self.last_person.clone();
-        self.note_subject(lead);
-        if self.last_person != before {
-            return;
-        }
-        let words: Vec<&str> = lead
-            .split_whitespace()
-            .take(3)
-            .take_while(|w| w.starts_with(char::is_uppercase))
-            .collect();
-        let name = words.join(" ");
-        let name = name.trim_end_matches([',', '.']);
-        if words.len() >= 2 && looks_like_person(split_title(name).1) {
-            self.last_person = Some(self.person(name, None));
-        }
+        self.note_opening_person(lead, true);
     }
 
-    /// A sentence that opens with a person's name makes them the one pronouns refer to.
-    pub(super) fn note_subject(&mut self, sentence: &str) {
+    /// Remembers the person `sentence` opens with: a titled name or one already known, or with
+    /// `full_name_enough` any name of two words or more; else a name set off after a description
+    /// ("The health secretary, Wes Streeting, ...").
+    fn note_opening_person(&mut self, sentence: &str, full_name_enough: bool) {
         let first: Vec<&str> = sentence
             .split_whitespace()
             .take(3)
@@ -499,7 +492,8 @@ impl Walk<'_> {
         // Any title, "Mr." and "Mrs." included, says the name is a person's.
         let (_, name) = split_title(candidate);
         let titled = name.len() < candidate.len();
-        if looks_like_person(name) && (titled || self.is_known_person(name)) {
+        let full_name = full_name_enough && first.len() >= 2;
+        if looks_like_person(name) && (titled || full_name || self.is_known_person(name)) {
             self.last_person = Some(self.person(candidate, None));
         } else if let Some((role, name)) = appositive_name(sentence) {
             self.last_person = Some(self.person(name, Some(role)));

@@ -91,9 +91,11 @@ impl Walk<'_> {
         // "Roe, for her part, said": a linking phrase, neither role nor occasion.
         role.take_if(|r| {
             let lower = r.to_lowercase();
-            NOT_ROLES
-                .iter()
-                .any(|p| lower == *p || lower.starts_with(&format!("{p} ")))
+            NOT_ROLES.iter().any(|p| {
+                lower
+                    .strip_prefix(p)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            })
         });
         // "Mr Sunak, speaking in Downing Street, said": the words between the commas say
         // where and when, not who he is.
