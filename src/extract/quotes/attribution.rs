@@ -1234,7 +1234,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let bare_group = format!(r"(?:{word}\s+){{0,2}}(?:{groups})(?-u:\b){belongs}");
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)";
     let speaker = format!(
-        r"(?:{pronoun}|{det_noun}|{the_role}|{person_or_org}|{described}|{share}|{bare_group})"
+        r"(?:{pronoun}|{det_noun}|{the_role}|{described}|{person_or_org}|{share}|{bare_group})"
     );
     // An appositive role between speaker and cue: "X, a spokesman for Y, said".
     // Or the name itself after a description: "The state's campaign chairman, Phil Lovas, said".
@@ -1351,7 +1351,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         // A role starts with an article or a lowercase noun, never a participle or a conjunction
         // ("stressing ...", "noting that ...", "and called for ..." continue the sentence instead).
-        role_after: build(r"^,\s+(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:[Aa]n?\s|[Tt]he\s|\p{Ll})[^,;“”\x22]*?)\s*(?:,|\.(?:\s+\p{Lu}|\s*$)|$)".to_string()),
+        // An age may come first ("said Jenny Walsh, 52, a teacher"), and a possessive may open
+        // it ("said Wes Streeting, Labour's health spokesman").
+        role_after: build(r"^,\s+(?:\d{1,3},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:[Aa]n?\s|[Tt]he\s|\p{Ll}|\p{Lu}[^\s,;“”\x22]*['’]s\s)[^,;“”\x22]*?)\s*(?:,|\.(?:\s+\p{Lu}|\s*$)|$)".to_string()),
         place_after: build(r"^\s+in\s+(?P<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?-u:\b)".to_string()),
         occasion_after: build(r"^,?\s*(?:during|at|in|on)\s+(?P<occ>(?:an?|the|his|her|their)\s[^,.;]{3,150})".to_string()),
         speaking_at: build(r"^Speaking\s+(?:at|in|to|during|on)\s+(?P<occ>[^,]{3,200}),".to_string()),

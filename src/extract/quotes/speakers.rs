@@ -169,7 +169,17 @@ impl Walk<'_> {
             return None;
         }
         if is_pronoun(phrase) {
-            return self.antecedent(phrase);
+            let found = self.antecedent(phrase);
+            // "Dr. Lynn Tran ... she said": later, a "he" passes her over.
+            let sex = match phrase.to_lowercase().as_str() {
+                "he" => Some(Sex::Male),
+                "she" => Some(Sex::Female),
+                _ => None,
+            };
+            if let (Some(sex), Some(person)) = (sex, &found) {
+                self.sexes.entry(person.name.clone()).or_insert(sex);
+            }
+            return found;
         }
         // "I", "I've", "We're": the words of the writer or of a quote, never a speaker to
         // remember for the next "he".
@@ -188,7 +198,7 @@ impl Walk<'_> {
             let desc = c["desc"].to_string();
             let name = c["name"].to_string();
             let sex = sex_of(&desc);
-            let speaker = self.person(&name, Some(role.unwrap_or(&desc)));
+            let speaker = self.person(&name, Some(role_or(role, &desc)));
             if let Some(sex) = sex {
                 self.sexes.insert(speaker.name.clone(), sex);
             }
@@ -199,20 +209,27 @@ impl Walk<'_> {
             && let Some(found) = self.recent.iter().rev().find(|p| {
                 p.title
                     .as_deref()
-                    .is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w == noun))
+                    .is_some_and(|t| description_fits(&cleaned, noun, t))
             })
         {
-            return Some(found.clone());
+            // The person just referred to is the one a following "he" or "she" means.
+            let found = found.clone();
+            self.remember(found.clone());
+            return Some(found);
         }
         // "Senate Majority Leader Mitch McConnell": a capitalised office before the name.
         if let Some((office, name)) = office_before_name(&cleaned) {
             let office = office.to_string();
-            return Some(self.person(name, Some(role.unwrap_or(&office))));
+            return Some(self.person(name, Some(role_or(role, &office))));
         }
         // "Mr. Morgan of the Sierra Club": the person, with where they are from as the role.
         if let Some((who, from)) = person_of(&cleaned) {
-            let (who, from) = (who.to_string(), from.to_string());
-            return Some(self.person(&who, Some(role.unwrap_or(&from))));
+            // "Economist Jane Park of the University of Toronto": both say who she is.
+            let (who, from) = match office_before_name(who) {
+                Some((office, name)) => (name.to_string(), format!("{office}, {from}")),
+                None => (who.to_string(), from.to_string()),
+            };
+            return Some(self.person(&who, Some(role_or(role, &from))));
         }
         if is_group(&cleaned) || !looks_like_person(split_title(&cleaned).1) {
             // "the fund" after "The International Monetary Fund": the organisation named last
@@ -358,6 +375,52 @@ impl Walk<'_> {
         }
     }
 }
+
+/// The role to keep: the one set off by commas, unless it is only a relative clause ("NDP
+/// Leader Jagmeet Singh, whose party pushed for it, said") and the text wrote a role before the
+/// name, which says better who they are.
+fn role_or<'a>(given: Option<&'a str>, written: &'a str) -> &'a str {
+    match given {
+        Some(r) if !is_relative_clause(r) => r,
+        _ => written,
+    }
+}
+
+/// "whose party ...", "who toured the area", "which represents doctors" (not "who is ...",
+/// which goes on to give a role).
+fn is_relative_clause(role: &str) -> bool {
+    let first = role.split_whitespace().next().unwrap_or("");
+    matches!(first, "who" | "whose" | "which" | "that") && !role.starts_with("who is")
+}
+
+/// Whether a definite description ("the prime minister", "the Indiana governor") can mean the
+/// person with role `title`: the title holds the noun, and where both qualify it the word right
+/// before it, they agree. "The prime minister" is not the "Health Minister", nor "the health
+/// secretary" the union's "general secretary"; "the former president" is the "President".
+fn description_fits(description: &str, noun: &str, title: &str) -> bool {
+    let title = title.to_lowercase();
+    let title_words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
+    let Some(at) = title_words.iter().rposition(|w| *w == noun) else {
+        return false;
+    };
+    let description = description.to_lowercase();
+    let desc_words: Vec<&str> = description.split_whitespace().collect();
+    let before = |words: &[&str], at: usize| at.checked_sub(1).map(|i| words[i].to_string());
+    let desc_at = desc_words.len() - 1;
+    match (before(&title_words, at), before(&desc_words, desc_at)) {
+        (Some(t), Some(d)) if d != "the" && !TIME_QUALIFIERS.contains(&d.as_str()) => {
+            // The description's qualifier must be the title's, or appear in it elsewhere
+            // ("the Republican nominee" for "Republican presidential nominee").
+            t == d || title_words.contains(&d.as_str())
+        }
+        _ => true,
+    }
+}
+
+/// Words that date a role rather than say which one: "the former president".
+const TIME_QUALIFIERS: &[&str] = &[
+    "former", "then", "current", "new", "outgoing", "incoming", "late",
+];
 
 /// "A Quinnipiac University poll released in late August" -> "A Quinnipiac University poll":
 /// when a record came out says which one it is in the sentence, not who speaks.
