@@ -20,6 +20,14 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
+/// `println!` that returns the write error instead of panicking, so `quotebot eval | head`
+/// ends quietly when the reader closes the pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout().lock(), $($arg)*).context("writing to stdout")?
+    };
+}
+
 #[derive(Parser)]
 #[command(
     name = "quotebot",
@@ -151,6 +159,8 @@ fn main() -> ExitCode {
     })();
     match result {
         Ok(code) => code,
+        // The reader of our output went away (`| head`): nothing is wrong, and no one to tell.
+        Err(e) if is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
             ExitCode::from(2)
@@ -313,7 +323,7 @@ fn run_extract(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
 fn run_check(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
     let loaded = corpus::load_dir(corpus)?;
     for e in &loaded.errors {
-        println!("error: {e}");
+        out!("error: {e}");
     }
     let mut warnings = 0;
     for a in &loaded.articles {
@@ -329,14 +339,14 @@ fn run_check(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
         }
         if !missing.is_empty() {
             warnings += 1;
-            println!(
+            out!(
                 "warning: {}: no {} found; add it as front matter (see README, The corpus)",
                 a.file,
                 missing.join(", ")
             );
         }
     }
-    println!(
+    out!(
         "checked {}: {} articles loaded, {} errors, {} warnings",
         corpus.display(),
         loaded.articles.len(),
@@ -365,12 +375,12 @@ fn run_export(corpus: &std::path::Path) -> anyhow::Result<ExitCode> {
 
 fn run_bench(sizes: &[usize], work: &std::path::Path, rounds: usize) -> anyhow::Result<ExitCode> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    println!("machine: {cores} cores");
+    out!("machine: {cores} cores");
     let (quotes, claims, both) = quotebot::bench::extraction_mb_per_s(2000, 1);
-    println!(
+    out!(
         "extraction on one core: quotes {quotes:.1} MB/s, claims {claims:.1} MB/s, together {both:.1} MB/s"
     );
-    println!(
+    out!(
         "articles  corpus MB  cold s  first s  warm s  RSS MB cold/warm  RSS/corpus cold/warm  quotes  claims  p50/p99 ms (warm): quote | claim | source | autocomplete"
     );
     let exe = std::env::current_exe()?;
@@ -422,7 +432,7 @@ fn run_bench(sizes: &[usize], work: &std::path::Path, rounds: usize) -> anyhow::
         };
         let secs = |m: &serde_json::Value| m["load_s"].as_f64().unwrap_or(0.0);
         let rss = |m: &serde_json::Value| m["rss"].as_f64().unwrap_or(0.0);
-        println!(
+        out!(
             "{n:>8}  {:>9.1}  {:>6.2}  {:>7.2}  {:>6.2}  {:>8.0}/{:<8.0}  {:>9.2}/{:<9.2}  {:>6}  {:>6}  {} | {} | {} | {}",
             corpus_bytes as f64 / 1e6,
             secs(&cold),
@@ -465,18 +475,18 @@ fn run_bench_load(
         report[name] = serde_json::json!([p50, p99]);
     }
     report["rss"] = serde_json::json!(quotebot::bench::peak_rss_bytes());
-    println!("{report}");
+    out!("{report}");
     Ok(ExitCode::SUCCESS)
 }
 
 fn run_eval(data: &std::path::Path) -> anyhow::Result<ExitCode> {
     let quotes = quotebot::eval::quotes::evaluate_quotes(&data.join("polnear-dev"))
         .context("quote evaluation")?;
-    println!("{quotes}");
+    out!("{quotes}");
     for set in quotebot::eval::numbers::evaluate_numbers(&data.join("numbers"))
         .context("number evaluation")?
     {
-        println!("{set}");
+        out!("{set}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -488,4 +498,19 @@ fn print_json(articles: &[Article]) -> anyhow::Result<()> {
         .context("writing JSON to stdout")?;
     writeln!(out).context("writing JSON to stdout")?;
     Ok(())
+}
+
+/// Whether an error comes from writing to a pipe whose reader has closed it.
+fn is_closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -265,3 +265,32 @@ fn check_reports_every_bad_file_and_loads_the_rest() {
     assert_eq!(doc["quotes"][1]["speaker"], "Jane Doe");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `quotebot extract big.txt | head`: the reader closes the pipe early, and quotebot ends quietly
+/// with success instead of panicking on the failed write.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // Far more output than a pipe buffers (64 KiB), so writes are still due when it closes.
+    let dir = std::env::temp_dir().join(format!("quotebot-pipe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let big = dir.join("big.txt");
+    let paragraph = "\"We will keep every promise we made to the voters,\" said Jane Doe.\n\n";
+    std::fs::write(&big, format!("A title here\n\n{}", paragraph.repeat(2000))).unwrap();
+    let mut child = quotebot()
+        .arg("extract")
+        .arg(&big)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The read end is dropped here: every later write fails with a broken pipe.
+    let out = child.wait_with_output().unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "exit {:?}: {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
