@@ -307,6 +307,10 @@ pub const RECORD_NOUNS: &[&str] = &[
     "measure",
     "proposal",
     "order",
+    "documents",
+    "records",
+    "figures",
+    "data",
 ];
 
 /// Role nouns that end a descriptor written before a name, lower case as news writes them:
@@ -418,6 +422,8 @@ pub const ROLE_NOUNS: &[&str] = &[
     "envoy",
     "negotiator",
     "lecturer",
+    "administrator",
+    "ceo",
 ];
 
 /// Titles written in lower case after "the" for a person named before: "the president said".

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 /// because regex alternation takes the first that matches.
 pub const CUES: &[&str] = &[
     "pointed out",
+    "was quoted as saying",
+    "were quoted as saying",
     "went on to say",
     "called for",
     "told reporters",
@@ -166,6 +168,9 @@ pub const CUES: &[&str] = &[
 /// Narrower than [`CUES`]: "X called for Y" reports a demand, kept; "X denied Y" is not a clause.
 pub const CLAUSE_CUES: &[&str] = &[
     "pointed out",
+    "went on to say",
+    "was quoted as saying",
+    "were quoted as saying",
     "called for",
     "told reporters",
     "said",
@@ -337,7 +342,6 @@ pub const CLAUSE_CUES: &[&str] = &[
     "reminded",
     "informed",
     "concedes",
-    "wrote in",
     "posted",
     "confided",
     "explains",
@@ -863,6 +867,8 @@ pub const RELEASE_VERBS: &[&str] = &[
     "conducted",
     "obtained",
     "commissioned",
+    "posted",
+    "filed",
 ];
 
 /// A speaker label as transcripts write it, in capitals: "PENCE", "CHRIS WALLACE".
@@ -1217,10 +1223,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     );
     // "for the family", "of voter lists", "for Mr. Trump": what the group or role belongs to.
     // "released in late August", "that appeared in the British Medical Journal": when and
-    // where a record came out, between it and its verb.
+    // where a record came out, between it and its verb; "posted by the agency": who put it out.
     let release_verbs = alternation(RELEASE_VERBS);
     let came_out = format!(
-        r"(?:\s+(?:{release_verbs}|(?:that|which)\s+(?:was\s+)?(?:appeared|released|published))(?:\s+(?:in|on|by|last|this|earlier)(?:\s+{word})?(?:\s+\p{{Lu}}(?:{word})?)*)?)?"
+        r"(?:\s+(?:{release_verbs}|(?:that|which)\s+(?:was\s+)?(?:appeared|released|published))(?:\s+by\s+the\s+\p{{Ll}}[\p{{Ll}}\-]+|\s+(?:in|on|by|last|this|earlier)(?:\s+{word})?(?:\s+\p{{Lu}}(?:{word})?)*)?)?"
     );
     let belongs = format!(
         r"(?:\s+(?:for|of|at|with|from|to|in|on|by|close\s+to|familiar\s+with|released\s+by|published\s+by|(?:polled|surveyed|quoted|cited|interviewed)\s+by|tracking)\s+(?:(?:the|a|an|his|her|their)\s+)?(?:{name}|(?:[\p{{Ll}}\-]+\s+)?[\p{{Ll}}\-]+))?{came_out}"
@@ -1228,10 +1234,14 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // "the state's campaign chairman", "Pagliano's lawyer", "a recent Reuters survey".
     // "the former secretary of state and current Democratic presidential nominee": two roles
     // of one person.
+    // "U.S. safety regulators", "the U.N. envoy": an abbreviation qualifies a group or role.
+    // ASCII capitals: with `\p{Lu}` here, every pattern holding a group ran a third slower.
+    let abbreviation = r"(?:[A-Z]\.){2,}";
     let det_noun = format!(
-        r"{det}\s+(?:(?:{word}|\d{{4}})\s+){{0,3}}?(?:{groups}|{role_nouns})(?-u:\b){belongs}(?:\s+and\s+(?:[\w.]+\s+){{0,3}}?(?:{role_nouns})(?-u:\b))?"
+        r"{det}\s+(?:(?:{word}|\d{{4}}|{abbreviation})\s+){{0,3}}?(?:{groups}|{role_nouns})(?-u:\b){belongs}(?:\s+and\s+(?:[\w.]+\s+){{0,3}}?(?:{role_nouns})(?-u:\b))?"
     );
-    let bare_group = format!(r"(?:{word}\s+){{0,2}}(?:{groups})(?-u:\b){belongs}");
+    let bare_group =
+        format!(r"(?:(?:{word}|{abbreviation})\s+){{0,2}}(?:{groups})(?-u:\b){belongs}");
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)";
     let speaker = format!(
         r"(?:{pronoun}|{det_noun}|{the_role}|{described}|{person_or_org}|{share}|{bare_group})"
@@ -1240,8 +1250,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // Or the name itself after a description: "The state's campaign chairman, Phil Lovas, said".
     // An age may come first ("Schiff, 56, who has served ..."), and a relative clause may
     // follow the role ("X, a developer and spokeswoman for Y, which is made up of ..., said").
+    // "which is based in Austin, Texas": a place and its state or country inside the role.
+    let state = r"(?:,\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)";
     let role = format!(
-        r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s|\p{{Lu}}{word}['’]s\s)[^,;:“”\x22]+?)(?:,\s+(?:which|who|one\s+of|among|an?|the)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
+        r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s|\p{{Lu}}{word}['’]s\s)[^,;:“”\x22]+?{state}?)(?:,\s+(?:which|who|one\s+of|among|an?|the)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
     );
     let aux = format!(
         r"(?:(?:{}|on\s+\w+|last\s+\w+|(?:earlier\s+)?this\s+(?:week|month|year|morning|afternoon)|in\s+\d{{4}})\s+)*",

@@ -19,6 +19,19 @@ const CREDIT_LINES: &[&str] = &[
     "contributed research",
 ];
 
+/// Words of a sentence that says someone did not comment ("did not respond to a request for
+/// comment", "declined to comment", "did not return calls"): news of silence, not a position.
+const NO_COMMENT: &[&str] = &[
+    "for comment",
+    "to comment",
+    "return calls",
+    "return phone calls",
+    "return a call",
+    "return messages",
+    "return a message",
+    "returned calls",
+];
+
 /// Auxiliaries of the future: what someone will do is no position they took.
 const FORECAST_AUX: &[&str] = &["will", "won't", "won’t", "shall"];
 
@@ -127,6 +140,9 @@ impl Walk<'_> {
         if CREDIT_LINES
             .iter()
             .any(|line| sentence[verb_start..].starts_with(line))
+            || NO_COMMENT
+                .iter()
+                .any(|w| sentence[verb_start..].contains(w))
         {
             return None;
         }
