@@ -822,6 +822,15 @@ impl Rules {
             return None;
         }
         let c = self.before_quote_open.captures(before)?;
+        // "When asked if he regretted it, Lynch replied:": the clause opener is no speaker,
+        // and the attribution comes after its comma.
+        if let Some(sp) = c.name("sp")
+            && SUBORDINATORS.contains(&sp.as_str())
+        {
+            let cue_end = c.name("cue").map_or(sp.end(), |m| m.end());
+            let comma = before[cue_end..].find(", ")? + cue_end + 2;
+            return self.before_quote(&before[comma..]);
+        }
         let gap = c.name("gap").map_or(0, |g| g.as_str().chars().count());
         if gap <= MAX_GAP_CHARS {
             Some(c)
@@ -1151,6 +1160,14 @@ const AUX_WORDS: &[&str] = &[
     "even",
 ];
 
+/// Words that open a subordinate clause, read as a speaker before a passive cue ("When asked
+/// ...", "If pressed ...", "Once questioned ...").
+const SUBORDINATORS: &[&str] = &[
+    "When", "when", "If", "if", "Once", "once", "While", "while", "After", "after", "Before",
+    "before", "Though", "though", "Although", "although", "Unless", "unless", "Until", "until",
+    "As", "as",
+];
+
 /// Weekdays and other time words that may follow a cue: "said Friday", "told reporters Monday".
 pub const TIME_WORDS: &[&str] = &[
     "Monday",
@@ -1399,6 +1416,9 @@ pub fn clean_role(role: &str) -> String {
     let role = role
         .strip_prefix("who is also ")
         .or_else(|| role.strip_prefix("who is "))
+        // "Sarah Wood, of the campaign group Railfuture": where she is from is the role.
+        .or_else(|| role.strip_prefix("of the "))
+        .or_else(|| role.strip_prefix("of "))
         .unwrap_or(role);
     STRAY_STOP
         .replace_all(role, " $1")
@@ -1462,6 +1482,14 @@ mod tests {
         assert_eq!(
             clean_role("who is also director of the Commission"),
             "director of the Commission"
+        );
+        assert_eq!(
+            clean_role("of the campaign group Railfuture"),
+            "campaign group Railfuture"
+        );
+        assert_eq!(
+            clean_role("of King's College London"),
+            "King's College London"
         );
     }
 }

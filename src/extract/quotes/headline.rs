@@ -1,7 +1,9 @@
 //! Headlines written in Title Case: "Chris Christie Calls Hillary Clinton ‘A Disgrace’", "New
 //! Poll Shows Minor Post-Debate Bump", "Trump Could Address Clean Energy, Lindsey Graham Says".
 //! Their verbs are capitalised, so the sentence patterns, which read cues in lower case, pass
-//! them by. Owns the Title Case test and the verbs headlines use; nothing else.
+//! them by. Also the quote-first headline of British and Australian papers ("‘We will not back
+//! down’: Union chief vows to fight cuts"). Owns the Title Case test and the verbs headlines
+//! use; nothing else.
 
 use super::attribution::{CLAUSE_CUES, CUES, SPEECH_CUES};
 use super::{Attribution, QuoteKind, Walk};
@@ -83,6 +85,9 @@ impl Walk<'_> {
         para: &Paragraph,
     ) -> Option<(Range<usize>, Attribution, QuoteKind)> {
         let text = para.text.trim_end();
+        if let Some(found) = self.quote_then_speaker(text) {
+            return Some(found);
+        }
         let words: Vec<(usize, &str)> = text
             .split_whitespace()
             .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
@@ -143,6 +148,52 @@ impl Walk<'_> {
             at..text.len()
         };
         attr.speaker.is_some().then_some((span, attr, kind))
+    }
+}
+
+impl Walk<'_> {
+    /// "‘We will not back down’: Union chief vows to fight cuts", "“Not for a second”: PM":
+    /// the quote first, then who said it, up to their verb or the end. British and Australian
+    /// papers write their headlines so, in sentence case.
+    fn quote_then_speaker(&mut self, text: &str) -> Option<(Range<usize>, Attribution, QuoteKind)> {
+        let open = text.chars().next()?;
+        let close = match open {
+            '‘' => '’',
+            '“' => '”',
+            '\'' | '"' => open,
+            _ => return None,
+        };
+        let inner_start = open.len_utf8();
+        let marker = format!("{close}: ");
+        let inner_end = text[inner_start..].find(&marker)? + inner_start;
+        let rest = &text[inner_end + marker.len()..];
+        let words: Vec<(usize, &str)> = rest
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
+            .collect();
+        let subject = match words
+            .iter()
+            .skip(1)
+            .take(4)
+            .find(|(_, w)| is_headline_verb(w))
+        {
+            Some(&(at, _)) => rest[..at].trim_end(),
+            None if (1..=4).contains(&words.len()) => rest.trim_end_matches(['.', '!']),
+            None => return None,
+        };
+        // The words inside must read as words said, not a title: several, not all capitalised.
+        let inner = &text[inner_start..inner_end];
+        if inner.split_whitespace().count() < 2 || !subject.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let attr = Attribution {
+            speaker: self.resolve(subject, None),
+            cue: Some(":".to_string()),
+            ..Attribution::default()
+        };
+        attr.speaker
+            .is_some()
+            .then_some((inner_start..inner_end, attr, QuoteKind::Direct))
     }
 }
 

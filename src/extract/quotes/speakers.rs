@@ -4,6 +4,7 @@
 
 use super::attribution::{RELEASE_VERBS, SPEECH_CUES};
 use super::*;
+use crate::text::names::{GROUP_NOUNS, ROLE_NOUNS};
 
 /// Prepositions that open an occasion where a role would stand: "X, in a statement, said",
 /// "X, at a rally in Ohio, said".
@@ -81,8 +82,11 @@ impl Walk<'_> {
     }
 
     /// Speaker, role and cue from named captures, pronouns resolved.
-    pub(super) fn attribution_from(&mut self, c: &Captures<'_>, _haystack: &str) -> Attribution {
-        let sp = c.name("sp").or(c.name("sp2")).map(|m| m.as_str());
+    pub(super) fn attribution_from(&mut self, c: &Captures<'_>, haystack: &str) -> Attribution {
+        let sp = c
+            .name("sp")
+            .or(c.name("sp2"))
+            .map(|m| with_next_noun(m, haystack));
         let cue = c
             .name("cue")
             .or(c.name("cue2"))
@@ -373,6 +377,32 @@ impl Walk<'_> {
             // since, the writer would name the organisation again.
             self.last_org = None;
         }
+    }
+}
+
+/// The speaker as captured, with one more noun when the capture stopped at a noun that only
+/// qualifies the next: "one union official" (the pattern takes the fewest words it can).
+fn with_next_noun<'h>(m: regex::Match<'h>, haystack: &'h str) -> &'h str {
+    let phrase = m.as_str();
+    let starts_with_determiner = phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "one" | "One" | "a" | "A" | "an" | "An" | "the" | "The"));
+    if !starts_with_determiner || haystack.get(m.range()) != Some(phrase) {
+        return phrase;
+    }
+    let rest = &haystack[m.end()..];
+    let Some(after_space) = rest.strip_prefix(' ') else {
+        return phrase;
+    };
+    let word_len = after_space
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after_space.len());
+    let word = &after_space[..word_len];
+    if ROLE_NOUNS.contains(&word) || GROUP_NOUNS.contains(&word) {
+        &haystack[m.start()..m.end() + 1 + word_len]
+    } else {
+        phrase
     }
 }
 
