@@ -587,6 +587,15 @@ fn read_words(text: &str, toks: &[Token], i: usize, commas: bool) -> Option<Numb
     if one_ordinal == Some(k) && total == 0.0 && current < 1.0 && !divides_next(text, toks, k) {
         return None;
     }
+    // "up from 4.1% a quarter earlier": a quarter of a year, when, not how much.
+    if total == 0.0
+        && current < 1.0
+        && ["earlier", "later", "ago"]
+            .iter()
+            .any(|w| is_word(text, toks, k, w))
+    {
+        return None;
+    }
     n.value = total + current;
     n.end = end;
     n.next = k;

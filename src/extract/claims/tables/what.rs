@@ -251,8 +251,12 @@ pub(in crate::extract::claims) const WHAT_STOPS: &[&str] = &[
     "percent",
     "year",
     "years",
+    "quarter",
+    "quarters",
     "month",
     "months",
+    "week",
+    "weeks",
 ];
 
 /// Words between an amount and the noun phrase it is attributed to, read backwards from the
