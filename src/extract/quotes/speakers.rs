@@ -430,7 +430,13 @@ fn is_relative_clause(role: &str) -> bool {
 fn description_fits(description: &str, noun: &str, title: &str) -> bool {
     let title = title.to_lowercase();
     let title_words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).collect();
-    let Some(at) = title_words.iter().rposition(|w| *w == noun) else {
+    let same_office = |w: &str| {
+        w == noun
+            || TITLE_SYNONYMS
+                .iter()
+                .any(|(n, others)| *n == noun && others.contains(&w))
+    };
+    let Some(at) = title_words.iter().rposition(|w| same_office(w)) else {
         return false;
     };
     let description = description.to_lowercase();
@@ -446,6 +452,15 @@ fn description_fits(description: &str, noun: &str, title: &str) -> bool {
         _ => true,
     }
 }
+
+/// Offices news names by another word the second time: "Justice Mark Hill ... the judge",
+/// "attorney John Roe ... the lawyer". Not "the minister" for a "secretary": a union's
+/// general secretary is none.
+const TITLE_SYNONYMS: &[(&str, &[&str])] = &[
+    ("judge", &["justice"]),
+    ("lawyer", &["attorney", "solicitor", "barrister", "counsel"]),
+    ("executive", &["ceo"]),
+];
 
 /// Words that date a role rather than say which one: "the former president".
 const TIME_QUALIFIERS: &[&str] = &[
