@@ -2,7 +2,9 @@
 //! speech. Owns the cue-verb table and the speaker patterns (compiled once into [`RULES`]);
 //! returns positions, never decides what counts as a quote.
 
-use crate::text::names::{GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES};
+use crate::text::names::{
+    EVERYDAY_ROLE_NOUNS, GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES,
+};
 use regex::{Captures, Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -1212,7 +1214,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // name pattern serves both.
     let person_or_org = format!(r"(?:the\s+|(?:{titles})\s+)?{name}{party}?");
     let groups = alternation_any_case(&[GROUP_NOUNS, RECORD_NOUNS].concat());
-    let role_nouns = alternation(ROLE_NOUNS);
+    let role_nouns = alternation(&[ROLE_NOUNS, EVERYDAY_ROLE_NOUNS].concat());
     // "Clinton spokesman Nick Merrill", "retired Air Force general Lloyd Newton": a short
     // descriptor ending in a role noun, then the name.
     // A number may lead the descriptor: "9/11 widow Terry Strada", "2016 nominee Mitt Roe".

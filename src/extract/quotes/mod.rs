@@ -13,8 +13,8 @@ mod speakers;
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
 use crate::text::names::{
-    NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_group, is_pronoun, looks_like_person,
-    split_title,
+    EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_group,
+    is_pronoun, is_role_noun, looks_like_person, split_title,
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
@@ -301,7 +301,7 @@ fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
         .collect();
     let last_office = words.iter().rposition(|(_, w)| {
         let lower = w.to_lowercase();
-        ROLE_NOUNS.contains(&lower.as_str()) || TITLE_NOUNS.contains(&lower.as_str())
+        is_role_noun(&lower) || TITLE_NOUNS.contains(&lower.as_str())
     })?;
     let name_words = &words[last_office + 1..];
     // One office word alone is split off too ("Economist Shamubeel Eaqub"); the name after it
@@ -884,6 +884,7 @@ fn definite_role(phrase: &str) -> Option<&'static str> {
     }
     ROLE_NOUNS
         .iter()
+        .chain(EVERYDAY_ROLE_NOUNS)
         .chain(TITLE_NOUNS)
         .find(|n| !n.contains(' ') && n.eq_ignore_ascii_case(last))
         .copied()

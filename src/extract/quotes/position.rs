@@ -8,7 +8,7 @@ use super::attribution::{
 };
 use super::{Attribution, Walk, conjunctions};
 use crate::corpus::Article;
-use crate::text::names::{ROLE_NOUNS, is_group, is_record};
+use crate::text::names::{EVERYDAY_ROLE_NOUNS, ROLE_NOUNS, is_group, is_record};
 use std::ops::Range;
 
 /// A news article's credit line ("Jane Roe contributed reporting.") is no one's position.
@@ -86,7 +86,11 @@ impl Walk<'_> {
         // "The union", "A spokesman for the firm": a determiner before a group or a role opens
         // a subject, though it opens no name.
         let described = sp.split_whitespace().nth(1).is_some()
-            && (is_group(sp) || ROLE_NOUNS.iter().any(|r| sp.ends_with(r)));
+            && (is_group(sp)
+                || ROLE_NOUNS
+                    .iter()
+                    .chain(EVERYDAY_ROLE_NOUNS)
+                    .any(|r| sp.ends_with(r)));
         // A word after a name is a verb only if it looks like one: "The Chinese government"
         // and "Zhejiang province" read the noun as the verb. Plain forms ("Democrats want")
         // follow plural subjects only, and any form follows an auxiliary ("will cut").

@@ -4,7 +4,7 @@
 
 use super::attribution::{RELEASE_VERBS, SPEECH_CUES};
 use super::*;
-use crate::text::names::{GROUP_NOUNS, ROLE_NOUNS};
+use crate::text::names::{GROUP_NOUNS, is_role_noun};
 
 /// Prepositions that open an occasion where a role would stand: "X, in a statement, said",
 /// "X, at a rally in Ohio, said".
@@ -399,7 +399,7 @@ fn with_next_noun<'h>(m: regex::Match<'h>, haystack: &'h str) -> &'h str {
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(after_space.len());
     let word = &after_space[..word_len];
-    if ROLE_NOUNS.contains(&word) || GROUP_NOUNS.contains(&word) {
+    if is_role_noun(word) || GROUP_NOUNS.contains(&word) {
         &haystack[m.start()..m.end() + 1 + word_len]
     } else {
         phrase
