@@ -441,13 +441,13 @@ fn description_fits(description: &str, noun: &str, title: &str) -> bool {
     };
     let description = description.to_lowercase();
     let desc_words: Vec<&str> = description.split_whitespace().collect();
-    let before = |words: &[&str], at: usize| at.checked_sub(1).map(|i| words[i].to_string());
-    let desc_at = desc_words.len() - 1;
-    match (before(&title_words, at), before(&desc_words, desc_at)) {
-        (Some(t), Some(d)) if d != "the" && !TIME_QUALIFIERS.contains(&d.as_str()) => {
+    let title_qualifier = at.checked_sub(1).map(|i| title_words[i]);
+    let desc_qualifier = desc_words.len().checked_sub(2).map(|i| desc_words[i]);
+    match (title_qualifier, desc_qualifier) {
+        (Some(t), Some(d)) if d != "the" && !TIME_QUALIFIERS.contains(&d) => {
             // The description's qualifier must be the title's, or appear in it elsewhere
             // ("the Republican nominee" for "Republican presidential nominee").
-            t == d || title_words.contains(&d.as_str())
+            t == d || title_words.contains(&d)
         }
         _ => true,
     }
