@@ -1269,8 +1269,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // Or the name itself after a description: "The state's campaign chairman, Phil Lovas, said".
     // An age may come first ("Schiff, 56, who has served ..."), and a relative clause may
     // follow the role ("X, a developer and spokeswoman for Y, which is made up of ..., said").
-    // "which is based in Austin, Texas": a place and its state or country inside the role.
-    let state = r"(?:,\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)";
+    // "which is based in Austin, Texas", "of Springfield, Va.": a place and its state or
+    // country inside the role.
+    let state = r"(?:,\s+\p{Lu}\p{Ll}+\.?(?:\s+\p{Lu}\p{Ll}+)?)";
     let role = format!(
         r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s|\p{{Lu}}{word}['’]s\s)[^,;:“”\x22]+?{state}?)(?:,\s+(?:which|who|one\s+of|among|an?|the)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
     );

@@ -134,7 +134,15 @@ impl Walk<'_> {
             {
                 None
             }
-            None => sp.and_then(|sp| self.resolve(sp, role.as_deref())),
+            // "The report, released Thursday by the Fraser Institute, found": who put the
+            // record out speaks, as in "a report released by the Fraser Institute found".
+            None => match role.as_deref().and_then(released_by) {
+                Some(by) => {
+                    let by = by.to_string();
+                    self.resolve(&by, None)
+                }
+                None => sp.and_then(|sp| self.resolve(sp, role.as_deref())),
+            },
         };
         let mut attr = Attribution {
             speaker,
@@ -404,6 +412,20 @@ fn with_next_noun<'h>(m: regex::Match<'h>, haystack: &'h str) -> &'h str {
     } else {
         phrase
     }
+}
+
+/// Who put a record out, from a release clause set off as the role: "released Thursday by the
+/// Fraser Institute" -> "the Fraser Institute".
+fn released_by(role: &str) -> Option<&str> {
+    let verb = role.split_whitespace().next()?;
+    if !RELEASE_VERBS.contains(&verb) {
+        return None;
+    }
+    let (_, by) = role.split_once(" by ")?;
+    let by = by.trim();
+    by.split_whitespace()
+        .any(|w| w.starts_with(char::is_uppercase))
+        .then_some(by)
 }
 
 /// The role to keep: the one set off by commas, unless it is only a relative clause ("NDP
