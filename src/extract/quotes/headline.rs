@@ -181,9 +181,13 @@ impl Walk<'_> {
             None if (1..=4).contains(&words.len()) => rest.trim_end_matches(['.', '!']),
             None => return None,
         };
-        // The words inside must read as words said, not a title: several, not all capitalised.
+        // The words inside must read as words said, not a title: several, not all capitalised
+        // ("‘Game of Thrones’: Final season review" quotes no one).
         let inner = &text[inner_start..inner_end];
-        if inner.split_whitespace().count() < 2 || !subject.starts_with(char::is_uppercase) {
+        if inner.split_whitespace().count() < 2
+            || super::is_naming("", inner)
+            || !subject.starts_with(char::is_uppercase)
+        {
             return None;
         }
         let attr = Attribution {
