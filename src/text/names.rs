@@ -384,9 +384,11 @@ pub const ROLE_NOUNS: &[&str] = &[
 ];
 
 /// Role nouns of everyday news, people quoted for their trade or their tie to the story ("Her
-/// neighbour Tom Baker", "one farmer said"). Apart from [`ROLE_NOUNS`] because they are never
-/// an office written capitalised before a name, the one pattern that reads roles in any case,
-/// and the costliest place to list a word.
+/// neighbour Tom Baker", "one farmer said"). Apart from [`ROLE_NOUNS`] to keep them out of the
+/// pattern that reads a capitalised office right after a quote in any case ("Tulsa police Chief
+/// Chuck Jordan"), the costliest place to list a word. A few are such offices too ("Detective
+/// Jane Roe"): `office_before_name` still splits those off, as it reads both tables; only a
+/// lower-case prefix before them ("city police Detective Jane Roe") is missed.
 pub const EVERYDAY_ROLE_NOUNS: &[&str] = &[
     "critic",
     "teacher",

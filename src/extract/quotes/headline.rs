@@ -6,7 +6,7 @@
 //! use; nothing else.
 
 use super::attribution::{CLAUSE_CUES, CUES, SPEECH_CUES};
-use super::{Attribution, QuoteKind, Walk};
+use super::{Attribution, QuoteKind, Walk, words_at};
 use crate::corpus::Paragraph;
 use crate::text::names::{is_group, looks_like_person, split_title};
 use std::ops::Range;
@@ -88,10 +88,7 @@ impl Walk<'_> {
         if let Some(found) = self.quote_then_speaker(text) {
             return Some(found);
         }
-        let words: Vec<(usize, &str)> = text
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-            .collect();
+        let words = words_at(text);
         if !is_title_case(&words) {
             return None;
         }
@@ -149,9 +146,7 @@ impl Walk<'_> {
         };
         attr.speaker.is_some().then_some((span, attr, kind))
     }
-}
 
-impl Walk<'_> {
     /// "‘We will not back down’: Union chief vows to fight cuts", "“Not for a second”: PM":
     /// the quote first, then who said it, up to their verb or the end. British and Australian
     /// papers write their headlines so, in sentence case.
@@ -167,10 +162,7 @@ impl Walk<'_> {
         let marker = format!("{close}: ");
         let inner_end = text[inner_start..].find(&marker)? + inner_start;
         let rest = &text[inner_end + marker.len()..];
-        let words: Vec<(usize, &str)> = rest
-            .split_whitespace()
-            .map(|w| (w.as_ptr() as usize - rest.as_ptr() as usize, w))
-            .collect();
+        let words = words_at(rest);
         let subject = match words
             .iter()
             .skip(1)

@@ -291,14 +291,18 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
     quotes
 }
 
+/// The words of `text` split at whitespace, each with its byte offset in `text`.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    text.split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect()
+}
+
 /// Splits "Senate Majority Leader Mitch McConnell" into the office ("Senate Majority Leader")
 /// and the name ("Mitch McConnell"): the office ends with a role or title noun, capitalised as
 /// news writes it before a name, and a name of at least two words follows.
 fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
-    let words: Vec<(usize, &str)> = phrase
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - phrase.as_ptr() as usize, w))
-        .collect();
+    let words = words_at(phrase);
     let last_office = words.iter().rposition(|(_, w)| {
         let lower = w.to_lowercase();
         is_role_noun(&lower) || TITLE_NOUNS.contains(&lower.as_str())

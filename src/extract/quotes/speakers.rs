@@ -137,10 +137,7 @@ impl Walk<'_> {
             // "The report, released Thursday by the Fraser Institute, found": who put the
             // record out speaks, as in "a report released by the Fraser Institute found".
             None => match role.as_deref().and_then(released_by) {
-                Some(by) => {
-                    let by = by.to_string();
-                    self.resolve(&by, None)
-                }
+                Some(by) => self.resolve(by, None),
                 None => sp.and_then(|sp| self.resolve(sp, role.as_deref())),
             },
         };
