@@ -602,6 +602,23 @@ pub fn is_record(phrase: &str) -> bool {
     RECORD_NOUNS.contains(&head_noun(phrase).as_str())
 }
 
+/// Whether a description names one unnamed person: "A spokeswoman for the agency", "one
+/// trader", "a Ford spokesman" (a singular determiner, and a head noun that is a role or at
+/// least no body, record or plural). "She added" can then mean that person.
+pub fn is_one_person(phrase: &str) -> bool {
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    if !matches!(first.as_str(), "a" | "an" | "one" | "another") {
+        return false;
+    }
+    let head = head_noun(phrase);
+    let plural = head.ends_with('s') && !head.ends_with("ss");
+    is_role_noun(&head) || (!plural && !is_group(&head) && head.starts_with(char::is_lowercase))
+}
+
 /// The last word before a modifier: "a spokesman for the firm" -> "spokesman".
 fn head_noun(phrase: &str) -> String {
     phrase

@@ -449,6 +449,7 @@ const NOT_SPEAKER_LABELS: &[&str] = &[
     "opinion",
     "editorial",
     "note",
+    "notes",
     "editor's note",
     "editor’s note",
     "watch",
@@ -756,9 +757,13 @@ pub struct Rules {
 /// Cues that can open a sentence before their speaker and quote: "Said Ellis: “...”".
 const INVERTED_CUES: &[&str] = &[
     "said",
+    "says",
     "added",
+    "adds",
     "asked",
+    "asks",
     "wrote",
+    "writes",
     "replied",
     "countered",
     "explained",
@@ -1207,8 +1212,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // pattern into the automaton once per count, for every place a name can appear.
     let name = format!(r"{name_word}(?:\s+(?:{connect}\s+)?{name_word})*");
     let titles = alternation(TITLES);
-    // US writing follows a politician's name with party and state: "Sen. David Perdue (R-Ga.)".
-    let party = r"(?:\s+\([RDI](?:-[\p{Lu}][\p{L}.\-]*)?\))";
+    // US writing follows a politician's name with party and state: "Sen. David Perdue (R-Ga.)",
+    // "Sen. Donald Riegle (D., Mich.)", "Rep. Jane Roe (D-New York)".
+    let party = r"(?:\s+\([RDI](?:(?:-|\.,?\s*)[\p{Lu}][\p{L}.\-]*(?:\s+[\p{Lu}][\p{L}.]*)?)?\))";
     let person = format!(r"(?:(?:{titles})\s+)?{name}{party}?");
     // A person, or an organisation after a lowercase "the" ("the IMF said"): one copy of the
     // name pattern serves both.
@@ -1262,6 +1268,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let bare_group =
         format!(r"(?:(?:{word}|{abbreviation})\s+){{0,2}}(?:{groups})(?-u:\b){belongs}");
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)";
+    // "“...,” one trader said": right after a closing mark, where nothing else can stand before
+    // a cue, any noun after a determiner speaks, not only the role and group nouns of the tables.
+    let described_lowercase = r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)(?:\s+\p{Ll}[\p{Ll}\-]*){1,3}";
     let speaker = format!(
         r"(?:{pronoun}|{det_noun}|{the_role}|{described}|{person_or_org}|{share}|{bare_group})"
     );
@@ -1309,13 +1318,13 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     };
     Rules {
         after_quote: build(format!(
-            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}|{described_office}){role}?\s+{aux}(?P<cue2>{cues}|{after_quote_cues})(?-u:\b))"
+            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}|{described_office}|{described_lowercase}){role}?\s+{aux}(?P<cue2>{cues}|{after_quote_cues})(?-u:\b))"
         )),
         before_quote: build(format!(
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,{MAX_GAP_CHARS}}})$"
         )),
         inverted_before: build(format!(
-            r"^\s*(?P<cue>{})\s+(?P<sp>{speaker}){role}?\s*[:,]?\s*$",
+            r"^\s*(?P<cue>{})\s+(?P<sp>{speaker})(?:,\s+(?P<role>[^;:“”\x22]{{3,150}}?))?\s*[:,]?\s*$",
             alternation_any_case(INVERTED_CUES)
         )),
         before_quote_open: build(format!(
@@ -1385,7 +1394,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         // ("stressing ...", "noting that ...", "and called for ..." continue the sentence instead).
         // An age may come first ("said Jenny Walsh, 52, a teacher"), and a possessive may open
         // it ("said Wes Streeting, Labour's health spokesman").
-        role_after: build(r"^,\s+(?:\d{1,3},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:[Aa]n?\s|[Tt]he\s|\p{Ll}|\p{Lu}[^\s,;“”\x22]*['’]s\s)[^,;“”\x22]*?)\s*(?:,|\.(?:\s+\p{Lu}|\s*$)|$)".to_string()),
+        // A dotted abbreviation before a name does not end it ("president of the U.S. League
+        // of Savings Institutions"); before "He" or "The" it may end the sentence.
+        role_after: build(r"^,\s+(?:\d{1,3},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:[Aa]n?\s|[Tt]he\s|\p{Ll}|\p{Lu}[^\s,;“”\x22]*['’]s\s)(?:(?:[A-Z]\.){2,}\s+[A-Z][a-z]{3,}|[^,;“”\x22])*?)\s*(?:,|\.(?:\s+\p{Lu}|\s*$)|$)".to_string()),
         place_after: build(r"^\s+in\s+(?P<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?-u:\b)".to_string()),
         occasion_after: build(r"^,?\s*(?:during|at|in|on)\s+(?P<occ>(?:an?|the|his|her|their)\s[^,.;]{3,150})".to_string()),
         speaking_at: build(r"^Speaking\s+(?:at|in|to|during|on)\s+(?P<occ>[^,]{3,200}),".to_string()),
@@ -1402,7 +1413,7 @@ pub fn clean_speaker(phrase: &str) -> String {
             .unwrap()
     });
     static PARTY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*\([RDI](?:-[^()]*)?\)").unwrap());
+        LazyLock::new(|| Regex::new(r"\s*\([RDI](?:[-.][^()]*)?\)").unwrap());
     let phrase = phrase.trim().trim_end_matches([',', '.']);
     let phrase = &*PARTY.replace_all(phrase, "");
     if let Some(c) = BY.captures(phrase) {

@@ -13,7 +13,7 @@ mod speakers;
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
 use crate::text::names::{
-    EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_group,
+    EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, TITLES, is_group,
     is_pronoun, is_role_noun, looks_like_person, split_title,
 };
 use crate::text::sentences::split_sentences;
@@ -124,6 +124,9 @@ struct Walk<'a> {
     running_quote: Option<usize>,
     /// Full names of the people this article has named, for "Xi" -> "Xi Jinping".
     people: NameRegistry,
+    /// Full names written anywhere in the article, speakers or not ("Mika Zibanejad scored"):
+    /// the fallback for a short name [`Walk::people`] does not know.
+    mentions: NameRegistry,
     /// Quotes replaced by a longer one that contains them, removed once the walk is done.
     dropped: Vec<usize>,
     /// Words the article capitalises inside a sentence: its proper nouns, so "Phone" or "Last"
@@ -272,7 +275,7 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         }
         i += 1;
     }
-    let people = walk.people;
+    let (people, mentions) = (walk.people, walk.mentions);
     let mut quotes: Vec<Quote> = walk
         .quotes
         .into_iter()
@@ -284,11 +287,85 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
     for q in quotes.iter_mut() {
         q.id = stable_id(&article.id, &q.text, &mut seen);
         // A short name used before the full one was known.
-        if let Some(full) = q.speaker.as_deref().and_then(|s| people.canonical(s)) {
+        if let Some(full) = q
+            .speaker
+            .as_deref()
+            .and_then(|s| people.canonical(s).or_else(|| mentions.canonical(s)))
+        {
             q.speaker = Some(full);
         }
     }
     quotes
+}
+
+/// Party words written before a name: "Democrat Hillary Clinton", "Labour MP Jo Roe".
+const PARTY_WORDS: &[&str] = &[
+    "Democrat",
+    "Democratic",
+    "Republican",
+    "GOP",
+    "Libertarian",
+    "Independent",
+    "Labour",
+    "Conservative",
+    "Tory",
+    "Liberal",
+];
+
+impl Walk<'_> {
+    /// Remembers the full names `text` writes ("Dr Sarah Okafor of the University", "Boston
+    /// goalie Jeremy Swayman"): runs of two or three capitalised words that read as a person's,
+    /// a title and an opening word such as "The" or "But" left out.
+    fn note_mentions(&mut self, text: &str) {
+        let mut run: Vec<&str> = Vec::new();
+        for word in text.split_whitespace() {
+            let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let name_word = bare.starts_with(char::is_uppercase)
+                || (!run.is_empty() && NAME_PARTICLES.contains(&bare));
+            if name_word {
+                run.push(bare);
+            }
+            // A run ends at a lowercase word, or with a word that punctuation closes; a title's
+            // or an initial's full stop ("Sen.", "J.") does not close it.
+            let closed = word.ends_with(|c: char| !c.is_alphanumeric() && c != '.')
+                || (word.ends_with('.')
+                    && !TITLES.contains(&bare)
+                    && bare.trim_end_matches('.').chars().count() > 1);
+            if !name_word || closed {
+                self.note_mention(&run);
+                run.clear();
+            }
+        }
+        self.note_mention(&run);
+    }
+
+    fn note_mention(&mut self, run: &[&str]) {
+        let start = run
+            .iter()
+            .position(|w| {
+                // "Said Ellis:", "Say Mexico demanded": a cue or a supposition opening the
+                // sentence is no part of the name.
+                let lower = w.to_lowercase();
+                !opens_without_subject(w)
+                    && !opens_supposition(w)
+                    && !CUES.contains(&lower.as_str())
+                    && !PARTY_WORDS.contains(w)
+            })
+            .unwrap_or(run.len());
+        let joined = run[start..].join(" ");
+        let joined = joined.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let joined = joined
+            .strip_suffix("'s")
+            .or_else(|| joined.strip_suffix("’s"))
+            .unwrap_or(joined);
+        let (_, name) = split_title(joined);
+        if (2..=3).contains(&name.split_whitespace().count())
+            && looks_like_person(name)
+            && !is_group(name)
+        {
+            self.mentions.add(name);
+        }
+    }
 }
 
 /// The words of `text` split at whitespace, each with its byte offset in `text`.
@@ -508,6 +585,7 @@ impl<'a> Walk<'a> {
 
     fn prose(&mut self, para: &Paragraph) {
         let text = para.text.as_str();
+        self.note_mentions(text);
         let quoted = find_quoted(text);
         let continues_quote = opens_with_mark(text) && self.running_quote.is_some();
         let running_from = self.running_quote.take();
@@ -908,6 +986,12 @@ const NOT_ROLE_STARTS: &[&str] = &[
     "adding",
     "saying",
     "according",
+    // "the study says, though pesticides also play a part": a concession goes on the sentence.
+    "though",
+    "although",
+    "yet",
+    "so",
+    "since",
 ];
 
 /// Words that open a clause, not a role: "The museum, Mr. Obama said, would make ...". The

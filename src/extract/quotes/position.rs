@@ -32,6 +32,36 @@ const NO_COMMENT: &[&str] = &[
     "returned calls",
 ];
 
+/// Verbs of a market's or a count's movement: right after the word read as a position's verb
+/// they show that word was a noun ("Ford shares closed at $44.50", "Apple sales fell").
+const MOVEMENT_AFTER_NOUN: &[&str] = &[
+    "rose",
+    "fell",
+    "closed",
+    "opened",
+    "jumped",
+    "dropped",
+    "slipped",
+    "gained",
+    "climbed",
+    "tumbled",
+    "surged",
+    "plunged",
+    "soared",
+    "declined",
+    "edged",
+    "ended",
+    "traded",
+    "finished",
+    "slid",
+    "sank",
+    "rallied",
+    "dipped",
+    "slumped",
+    "advanced",
+    "retreated",
+];
+
 /// Auxiliaries of the future: what someone will do is no position they took.
 const FORECAST_AUX: &[&str] = &["will", "won't", "won’t", "shall"];
 
@@ -124,7 +154,9 @@ impl Walk<'_> {
             && sentence[c.name("verb")?.end()..]
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| FINITE_AFTER_NOUN.contains(&w));
+                .is_some_and(|w| {
+                    FINITE_AFTER_NOUN.contains(&w) || MOVEMENT_AFTER_NOUN.contains(&w)
+                });
         if (after_have && !is_participle(verb))
             || leads_only
             || forecast

@@ -2,6 +2,7 @@
 //! plan works", "the plan works, X said", "according to X, ..."), beside or after direct quotes,
 //! and the positions a sentence gives its subject ("The union endorsed Clinton").
 
+use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS};
 use super::*;
 
 impl Walk<'_> {
@@ -497,8 +498,72 @@ impl Walk<'_> {
             self.last_person = Some(self.person(candidate, None));
         } else if let Some((role, name)) = appositive_name(sentence) {
             self.last_person = Some(self.person(name, Some(role)));
+        } else if let Some((role, name)) = described_opening(sentence) {
+            self.last_person = Some(self.person(name, Some(role)));
         }
     }
+}
+
+/// Lowercase words that cannot describe the person named after them: "Voters like Hillary
+/// Clinton", "Polls than Donald Trump".
+const NOT_DESCRIPTORS: &[&str] = &["like", "unlike", "than", "including", "except", "versus"];
+
+/// "Boston goalie Jeremy Swayman made 38 saves.": a sentence opening with a short description
+/// (a lowercase noun, maybe after a capitalised word), a name of two or three words and then a
+/// lowercase word, its verb. Returns the description and the name. A verb-shaped word in the
+/// description ("Police arrested John Smith") makes the name its object, not the subject.
+fn described_opening(sentence: &str) -> Option<(&str, &str)> {
+    let words = words_at(sentence);
+    let name_at = words
+        .iter()
+        .take(4)
+        .position(|(_, w)| w.starts_with(char::is_uppercase))
+        .filter(|&i| i > 0)
+        .or_else(|| {
+            // "Boston goalie Jeremy Swayman": past the capitalised word that qualifies the noun.
+            let first_lower = words
+                .iter()
+                .take(3)
+                .position(|(_, w)| w.starts_with(char::is_lowercase))?;
+            words[first_lower..]
+                .iter()
+                .take(3)
+                .position(|(_, w)| w.starts_with(char::is_uppercase))
+                .map(|k| first_lower + k)
+        })?;
+    let description = &words[..name_at];
+    let descriptive = description
+        .iter()
+        .any(|(_, w)| w.starts_with(char::is_lowercase))
+        && description.iter().all(|(_, w)| {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            bare == *w
+                && !bare.ends_with("ed")
+                && !IRREGULAR_PAST.contains(&bare)
+                && !NOT_DESCRIPTORS.contains(&bare)
+                && !NOT_POSITION_VERBS.contains(&bare)
+                && !CUES.contains(&bare)
+                && !opens_without_subject(bare)
+        });
+    if !descriptive {
+        return None;
+    }
+    let name_len = words[name_at..]
+        .iter()
+        .take(4)
+        .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+        .count();
+    let (after_at, after) = *words.get(name_at + name_len)?;
+    if !(2..=3).contains(&name_len) || !after.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let (name_start, _) = words[name_at];
+    let name = sentence[name_start..after_at].trim_end();
+    // "made 38 saves": the name must end without punctuation of its own, before its verb.
+    if !name.ends_with(char::is_alphabetic) || !looks_like_person(name) {
+        return None;
+    }
+    Some((sentence[..name_start].trim_end(), name))
 }
 
 /// "The health secretary, Wes Streeting, spoke ...": a sentence opening with a description

@@ -4,7 +4,7 @@
 
 use super::attribution::{RELEASE_VERBS, SPEECH_CUES};
 use super::*;
-use crate::text::names::{GROUP_NOUNS, is_role_noun};
+use crate::text::names::{GROUP_NOUNS, is_one_person, is_role_noun};
 
 /// Prepositions that open an occasion where a role would stand: "X, in a statement, said",
 /// "X, at a rally in Ohio, said".
@@ -270,6 +270,15 @@ impl Walk<'_> {
             if named {
                 self.orgs.retain(|o| o.name != speaker.name);
                 self.orgs.push(speaker.clone());
+            }
+            // "A spokeswoman for the agency said ... She added": one person, unnamed, whom the
+            // next "he" or "she" can mean; "it" cannot.
+            if is_one_person(&speaker.name) {
+                if let Some(sex) = sex_of(&speaker.name) {
+                    self.sexes.insert(speaker.name.clone(), sex);
+                }
+                self.last_person = Some(speaker.clone());
+                return Some(speaker);
             }
             // "Experts" are "they"; "the fund" and "Wells Fargo" are "it".
             if !speaker.name.ends_with('s') {
