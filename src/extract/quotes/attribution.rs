@@ -1120,6 +1120,7 @@ const AUX_WORDS: &[&str] = &[
     "then",
     "long",
     "previously",
+    "earlier",
     "once",
     "repeatedly",
     "further",
@@ -1366,7 +1367,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S)"
         )),
         participle_tail: build(format!(
-            r"^(?:\s+[^,.;:“”\x22]{{1,40}}?)?,\s+(?P<cue>{participles})\s+(?P<that>that\s+)?(?P<content>[^\s“”‘\x22'])"
+            r"^(?:,?\s+[^,.;:“”\x22]{{1,60}}?)?,\s+(?P<cue>{participles})\s+(?P<that>that\s+)?(?P<content>[^\s“”‘\x22'])"
         )),
         position: build(format!(
             r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?:{OPENING_CONNECTIVES}\s+)?(?P<sp>{speaker}){role}?\s+(?P<cue>(?:(?:{POSITION_AUX})\s+)*(?:\p{{Ll}}+ly\s+)?(?P<verb>\p{{Ll}}[\p{{Ll}}\-]+))(?:\s+(?:to|that|on|about|for|with|against|of|in))?\s+(?P<content>\S)"

@@ -8,7 +8,7 @@
 use super::attribution::{CLAUSE_CUES, CUES, SPEECH_CUES};
 use super::{Attribution, QuoteKind, Walk, words_at};
 use crate::corpus::Paragraph;
-use crate::text::names::{is_group, looks_like_person, split_title};
+use crate::text::names::{TITLE_NOUNS, is_group, is_role_noun, looks_like_person, split_title};
 use std::ops::Range;
 
 /// Present-tense verbs of headlines that report a stance or an act someone is the source of,
@@ -62,6 +62,32 @@ const HEADLINE_VERBS: &[&str] = &[
     "asks",
 ];
 
+/// Cues that end a headline's clause before or after its speaker: "..., says official".
+const HEADLINE_TAIL_CUES: &[&str] = &["says", "Says", "said", "Said", "warns", "Warns"];
+
+/// The speaker and cue of a headline's tail: "Lindsey Graham Says", "says official", "says
+/// report", "minister says". The speaker is a name, or one to four words whose last is a role,
+/// a group or a record ("senior official", "new study").
+fn headline_attribution(tail: &str) -> Option<(&str, &str)> {
+    let (name, cue) = HEADLINE_TAIL_CUES.iter().find_map(|cue| {
+        tail.strip_suffix(cue)
+            .and_then(|n| n.strip_suffix(' '))
+            .map(|n| (n, *cue))
+            .or_else(|| {
+                tail.strip_prefix(cue)
+                    .and_then(|n| n.strip_prefix(' '))
+                    .map(|n| (n, *cue))
+            })
+    })?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.last()?.to_lowercase();
+    let named = looks_like_person(split_title(name).1)
+        || is_group(name)
+        || is_role_noun(&last)
+        || TITLE_NOUNS.contains(&last.as_str());
+    ((1..=4).contains(&words.len()) && named).then_some((name, cue))
+}
+
 /// Most words capitalised: a headline, not a sentence.
 fn is_title_case(words: &[(usize, &str)]) -> bool {
     let capitalised = words
@@ -88,27 +114,25 @@ impl Walk<'_> {
         if let Some(found) = self.quote_then_speaker(text) {
             return Some(found);
         }
-        let words = words_at(text);
-        if !is_title_case(&words) {
-            return None;
-        }
-        // "CLAUSE, Lindsey Graham Says."
+        // "CLAUSE, Lindsey Graham Says.", "Govt to ease FDI norms, says official": headlines
+        // in either case drop the article before the speaker.
         let bare = text.trim_end_matches(['.', '!']);
-        if let Some((clause, speaker)) = bare.rsplit_once(", ")
-            && let Some(name) = speaker
-                .strip_suffix(" Says")
-                .or_else(|| speaker.strip_suffix(" Said"))
-            && looks_like_person(split_title(name).1)
+        if let Some((clause, tail)) = bare.rsplit_once(", ")
+            && let Some((name, cue)) = headline_attribution(tail)
         {
             let attr = Attribution {
                 speaker: self.resolve(name, None),
-                cue: Some("says".to_string()),
+                cue: Some(cue.to_lowercase()),
                 ..Attribution::default()
             };
             return attr
                 .speaker
                 .is_some()
                 .then_some((0..clause.len(), attr, QuoteKind::Indirect));
+        }
+        let words = words_at(text);
+        if !is_title_case(&words) {
+            return None;
         }
         // "SUBJECT Verb REST": the subject a name, a group or a record, up to four words.
         let (k, &(at, verb)) = words

@@ -247,12 +247,13 @@ impl Walk<'_> {
                 self.last_org = Some(named.clone());
                 return Some(named);
             }
+            // "The company said" opening a sentence is "the company" of "the company said".
             let name = cleaned
                 .strip_prefix("The ")
                 .filter(|rest| {
                     is_group(rest) && rest.chars().next().is_some_and(char::is_lowercase)
                 })
-                .map_or(cleaned.clone(), str::to_string);
+                .map_or(cleaned.clone(), |rest| format!("the {rest}"));
             let speaker = Speaker {
                 name,
                 title: role.map(str::to_string),
