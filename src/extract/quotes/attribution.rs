@@ -772,6 +772,10 @@ const INVERTED_CUES: &[&str] = &[
 /// Fewest characters of a clause reported before its attribution ("CLAUSE, X said").
 const MIN_CLAUSE_CHARS: usize = 10;
 
+/// Fewest characters before an attribution set off inside its clause ("The plan, the mayor
+/// said, would cost ..."), where the clause goes on after it.
+pub const MIN_LEAD_CHARS: usize = 3;
+
 /// Most characters between a cue and the opening mark it governs ("X said on Monday that “...”").
 const MAX_GAP_CHARS: usize = 120;
 
@@ -801,9 +805,20 @@ impl Rules {
         sentence: &'h str,
         opens: impl Fn(&str) -> bool,
     ) -> Option<(Range<usize>, &'h str, Captures<'h>)> {
+        Self::after_lead(attribution, sentence, MIN_CLAUSE_CHARS, opens)
+    }
+
+    /// [`Rules::after_clause`] after a lead of at least `min_chars` characters: "The plan, the
+    /// mayor said, would cost ..." sets its attribution off after two words.
+    pub fn after_lead<'h>(
+        attribution: &Regex,
+        sentence: &'h str,
+        min_chars: usize,
+        opens: impl Fn(&str) -> bool,
+    ) -> Option<(Range<usize>, &'h str, Captures<'h>)> {
         sentence
             .char_indices()
-            .skip(MIN_CLAUSE_CHARS)
+            .skip(min_chars)
             .filter(|&(i, c)| {
                 (c == ',' || c.is_whitespace())
                     && !sentence[..i].ends_with(|p: char| p == ',' || p.is_whitespace())
@@ -1282,8 +1297,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // "which is based in Austin, Texas", "of Springfield, Va.": a place and its state or
     // country inside the role.
     let state = r"(?:,\s+\p{Lu}\p{Ll}+\.?(?:\s+\p{Lu}\p{Ll}+)?)";
+    // "Kall -- co-editor of Debating The Donald, a book about the debates -- said": a role set
+    // off by dashes.
     let role = format!(
-        r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s|\p{{Lu}}{word}['’]s\s)[^,;:“”\x22]+?{state}?)(?:,\s+(?:which|who|one\s+of|among|an?|the)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),)"
+        r"(?:,\s+(?:(?:\d{{1,3}},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:\p{{Ll}}|[Aa]n?\s|[Tt]he\s|\p{{Lu}}{word}['’]s\s)[^,;:“”\x22]+?{state}?)(?:,\s+(?:which|who|one\s+of|among|an?|the)\s[^,;:“”\x22]+?)?|\d{{1,3}}|(?P<apname>{person})),|\s+(?:--|—|–)\s+(?P<drole>[^—–;:“”\x22]+?)\s+(?:--|—|–))"
     );
     let aux = format!(
         r"(?:(?:{}|on\s+\w+|last\s+\w+|(?:earlier\s+)?this\s+(?:week|month|year|morning|afternoon)|in\s+\d{{4}})\s+)*",

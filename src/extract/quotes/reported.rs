@@ -2,7 +2,7 @@
 //! plan works", "the plan works, X said", "according to X, ..."), beside or after direct quotes,
 //! and the positions a sentence gives its subject ("The union endorsed Clinton").
 
-use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS};
+use super::attribution::{IRREGULAR_PAST, MIN_LEAD_CHARS, NOT_POSITION_VERBS};
 use super::*;
 
 impl Walk<'_> {
@@ -262,6 +262,15 @@ impl Walk<'_> {
                 .then(|| Rules::after_clause(&RULES.speaker_last, sentence, opens))
                 .flatten()
         };
+        // "The plan, the mayor said, would cost ...": a lead too short for a clause, the
+        // attribution set off inside the clause that goes on after it.
+        let set_off = || {
+            let opens = |rest: &str| rest.starts_with(',');
+            has_cue
+                .then(|| Rules::after_lead(&RULES.speaker_last, sentence, MIN_LEAD_CHARS, opens))
+                .flatten()
+                .filter(|(_, _, c)| c.name("rest").is_some_and(|r| continues_clause(r.as_str())))
+        };
         let found = if let Some(c) = according_first {
             Some((content_on(&c), self.attribution_from(&c, sentence)))
         } else if let Some((clause, tail, c)) = according_last() {
@@ -284,6 +293,8 @@ impl Walk<'_> {
             } else {
                 self.speaker_first(sentence)
             }
+        } else if let Some((_, tail, c)) = set_off() {
+            Some((0..sentence.len(), self.attribution_after(&c, tail)))
         } else if has_cue {
             self.speaker_first(sentence)
         } else {

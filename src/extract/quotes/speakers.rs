@@ -58,7 +58,7 @@ impl Walk<'_> {
             attr.place = Some(p["place"].to_string());
             rest = &rest[p.get(0).unwrap().end()..];
         }
-        if c.name("role").is_none()
+        if c.name("role").or(c.name("drole")).is_none()
             && let Some(r) = RULES
                 .role_after
                 .captures(rest)
@@ -91,7 +91,10 @@ impl Walk<'_> {
             .name("cue")
             .or(c.name("cue2"))
             .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
-        let mut role = c.name("role").map(|m| clean_role(m.as_str()));
+        let mut role = c
+            .name("role")
+            .or(c.name("drole"))
+            .map(|m| clean_role(m.as_str()));
         // "Roe, for her part, said": a linking phrase, neither role nor occasion.
         role.take_if(|r| {
             let lower = r.to_lowercase();
