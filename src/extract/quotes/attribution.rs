@@ -1387,7 +1387,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?:,?\s+[^,.;:“”\x22]{{1,60}}?)?,\s+(?P<cue>{participles})\s+(?P<that>that\s+)?(?P<content>[^\s“”‘\x22'])"
         )),
         position: build(format!(
-            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?:{OPENING_CONNECTIVES}\s+)?(?P<sp>{speaker}){role}?\s+(?P<cue>(?:(?:{POSITION_AUX})\s+)*(?:\p{{Ll}}+ly\s+)?(?P<verb>\p{{Ll}}[\p{{Ll}}\-]+))(?:\s+(?:to|that|on|about|for|with|against|of|in))?\s+(?P<content>\S)"
+            r"^(?:[^“”\x22]{{3,}}?,\s+)??(?:{OPENING_CONNECTIVES}\s+)?(?P<sp>{speaker}){role}?\s+(?P<cue>(?:(?:{POSITION_AUX})\s+)*(?:\p{{Ll}}+ly\s+)?(?P<verb>\p{{Ll}}[\p{{Ll}}\-]+))(?:\s+(?:to|that|on|about|for|with|against|of|in))?\s+(?P<content>\S)"
         )),
         colon_line: build(format!(
             r"^(?P<sp>{CAPITALS_LABEL}|{person}):\s+(?P<content>\S)"

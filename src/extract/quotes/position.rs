@@ -6,7 +6,7 @@ use super::attribution::{
     IRREGULAR_PAST, NOT_POSITION_VERBS, RULES, holds_clause, opens_supposition,
     opens_without_subject,
 };
-use super::{Attribution, Walk, conjunctions};
+use super::{Attribution, Walk, conjunctions, starts_with_determiner};
 use crate::corpus::Article;
 use crate::text::names::{EVERYDAY_ROLE_NOUNS, ROLE_NOUNS, is_group, is_record};
 use std::ops::Range;
@@ -62,6 +62,47 @@ const MOVEMENT_AFTER_NOUN: &[&str] = &[
     "retreated",
 ];
 
+/// Whether a phrase read as a subject holds a finite verb after its first word: "Trump's
+/// late-summer swoon had Republicans" is a clause, not who did something.
+fn has_finite_verb(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .skip(1)
+        .any(|w| FINITE_AFTER_NOUN.contains(&w))
+}
+
+/// Words that open an introductory phrase before a sentence's subject, beyond those that open
+/// no subject at all: "Last week, the union ...", "Over the past years, China has ...".
+const INTRO_OPENERS: &[&str] = &[
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Years",
+    "Months",
+    "Days",
+    "Over",
+    "Under",
+    "Across",
+    "Throughout",
+    "Within",
+    "Amid",
+    "Despite",
+    "Among",
+    "Following",
+    "Against",
+    "Without",
+    "Through",
+    "Beyond",
+    "Unlike",
+    "Like",
+    "Toward",
+    "Towards",
+    "Upon",
+    "Until",
+    "Once",
+];
+
 /// Auxiliaries of the future: what someone will do is no position they took.
 const FORECAST_AUX: &[&str] = &["will", "won't", "won’t", "shall"];
 
@@ -102,6 +143,28 @@ impl Walk<'_> {
 
     /// A position whose speaker opens `clause`.
     fn position_clause(&mut self, clause: &str) -> Option<(Range<usize>, Attribution)> {
+        if let Some(found) = self.position_at(clause) {
+            return Some(found);
+        }
+        // "Speaking in Ohio, Trump vowed ...", "On Monday, the union endorsed ...": after an
+        // introductory phrase (one opening with a preposition, a connective, a participle or
+        // an adverb) the subject follows its comma. The pattern prefers a subject at the start
+        // ("Ben Beadle, the chief executive of ..., welcomed"), so this one is found here.
+        let at = clause.find(", ").filter(|&at| {
+            let first = clause.split_whitespace().next().unwrap_or("");
+            at >= 3
+                && (opens_without_subject(first)
+                    || first.ends_with("ing")
+                    || first.ends_with("ed")
+                    || first.ends_with("ly")
+                    || INTRO_OPENERS.contains(&first))
+        })? + 2;
+        let (span, attr) = self.position_at(&clause[at..])?;
+        Some((at + span.start..at + span.end, attr))
+    }
+
+    /// A position whose speaker opens `clause` itself.
+    fn position_at(&mut self, clause: &str) -> Option<(Range<usize>, Attribution)> {
         let sentence = clause;
         let c = RULES.position.captures(sentence)?;
         let verb = c.name("verb")?.as_str();
@@ -167,7 +230,9 @@ impl Walk<'_> {
             || passive_or_copula
             || is_record(sp)
             || holds_clause(sp)
-            || (opens_without_subject(sp) && !described)
+            // "In a statement issued Tuesday": a preposition opens no subject, group or not.
+            || (opens_without_subject(sp) && !(described && starts_with_determiner(sp)))
+            || has_finite_verb(sp)
             || !self.is_subject(sp)
         {
             return None;
