@@ -403,6 +403,16 @@ impl Walk<'_> {
             Some((content_on(&c), attr))
         });
         let (span, attr, kind) = match found {
+            // "told MPs the ban would go ahead": the listener is no part of what was said.
+            Some((span, attr))
+                if attr
+                    .cue
+                    .as_deref()
+                    .is_some_and(|c| LISTENER_CUES.contains(&c)) =>
+            {
+                let skip = listener_len(&sentence[span.clone()]);
+                (span.start + skip..span.end, attr, QuoteKind::Indirect)
+            }
             Some((span, attr)) => (span, attr, QuoteKind::Indirect),
             None if positions => {
                 let (span, attr) = self.position(sentence)?;
@@ -513,6 +523,64 @@ impl Walk<'_> {
             self.last_person = Some(self.person(name, Some(role)));
         }
     }
+}
+
+/// Cues whose listener may follow without "that": "told MPs the ban would go ahead".
+const LISTENER_CUES: &[&str] = &["told", "tells", "tell"];
+
+/// Words that open the clause after a listener: a subject pronoun or a determiner.
+const CLAUSE_OPENERS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "the", "a", "an", "his", "her", "their", "its", "this",
+    "these", "there",
+];
+
+/// Prepositions that show the words after a cue are what was told, not to whom.
+const NOT_IN_LISTENER: &[&str] = &[
+    "of", "for", "about", "to", "in", "on", "with", "at", "from", "by",
+];
+
+/// Object pronouns that are a listener on their own: "told him the plan was dead".
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you"];
+
+/// How many bytes of `content` a listener takes before the clause: "MPs " in "MPs the ban
+/// would", "the Guardian " in "the Guardian they felt let down", "supporters " in "supporters
+/// he would win". A listener is an object pronoun, a capitalised name, "the" and a noun or
+/// two, or one plural noun; a subject pronoun or a determiner must open the clause right after
+/// it. Zero when there is none.
+fn listener_len(content: &str) -> usize {
+    let words = words_at(content);
+    let opens_clause = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|(_, w)| CLAUSE_OPENERS.contains(&w.to_lowercase().as_str()))
+    };
+    let capitalised =
+        |w: &str| w.starts_with(char::is_uppercase) && w.ends_with(char::is_alphabetic);
+    let Some((_, first)) = words.first() else {
+        return 0;
+    };
+    let len = if OBJECT_PRONOUNS.contains(first) && opens_clause(1) {
+        1
+    } else {
+        // The first clause opener after the listener's first word ends it.
+        (1..=3)
+            .find(|&k| opens_clause(k))
+            .filter(|&k| {
+                let listener = &words[..k];
+                // "told the story of her grandfather": a preposition makes it what was told.
+                let plain = listener
+                    .iter()
+                    .all(|(_, w)| w.ends_with(char::is_alphabetic) && !NOT_IN_LISTENER.contains(w));
+                let shaped = capitalised(first)
+                    || (matches!(*first, "the" | "his" | "her" | "their") && k > 1)
+                    || (k == 1 && first.ends_with('s'));
+                plain && shaped
+            })
+            .unwrap_or(0)
+    };
+    words
+        .get(len)
+        .map_or(0, |(at, _)| if len == 0 { 0 } else { *at })
 }
 
 /// Lowercase words that cannot describe the person named after them: "Voters like Hillary
