@@ -127,6 +127,9 @@ struct Walk<'a> {
     /// Full names written anywhere in the article, speakers or not ("Mika Zibanejad scored"):
     /// the fallback for a short name [`Walk::people`] does not know.
     mentions: NameRegistry,
+    /// The title written before a mentioned full name ("Gov. J.B. Pritzker signed ..."), for a
+    /// speaker no attribution gave a role.
+    mention_titles: std::collections::HashMap<String, String>,
     /// Quotes replaced by a longer one that contains them, removed once the walk is done.
     dropped: Vec<usize>,
     /// Words the article capitalises inside a sentence: its proper nouns, so "Phone" or "Last"
@@ -275,7 +278,7 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         }
         i += 1;
     }
-    let (people, mentions) = (walk.people, walk.mentions);
+    let (people, mentions, mention_titles) = (walk.people, walk.mentions, walk.mention_titles);
     let mut quotes: Vec<Quote> = walk
         .quotes
         .into_iter()
@@ -293,6 +296,13 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
             .and_then(|s| people.canonical(s).or_else(|| mentions.canonical(s)))
         {
             q.speaker = Some(full);
+        }
+        if q.speaker_title.is_none() {
+            q.speaker_title = q
+                .speaker
+                .as_ref()
+                .and_then(|s| mention_titles.get(s))
+                .cloned();
         }
     }
     quotes
@@ -327,10 +337,12 @@ impl Walk<'_> {
             }
             // A run ends at a lowercase word, or with a word that punctuation closes; a title's
             // or an initial's full stop ("Sen.", "J.") does not close it.
+            let initials = bare
+                .trim_end_matches('.')
+                .split('.')
+                .all(|part| part.chars().count() == 1);
             let closed = word.ends_with(|c: char| !c.is_alphanumeric() && c != '.')
-                || (word.ends_with('.')
-                    && !TITLES.contains(&bare)
-                    && bare.trim_end_matches('.').chars().count() > 1);
+                || (word.ends_with('.') && !TITLES.contains(&bare) && !initials);
             if !name_word || closed {
                 self.note_mention(&run);
                 run.clear();
@@ -358,12 +370,17 @@ impl Walk<'_> {
             .strip_suffix("'s")
             .or_else(|| joined.strip_suffix("’s"))
             .unwrap_or(joined);
-        let (_, name) = split_title(joined);
+        let (title, name) = split_title(joined);
         if (2..=3).contains(&name.split_whitespace().count())
             && looks_like_person(name)
             && !is_group(name)
         {
             self.mentions.add(name);
+            if let Some(title) = title {
+                self.mention_titles
+                    .entry(name.to_string())
+                    .or_insert_with(|| title.to_string());
+            }
         }
     }
 }

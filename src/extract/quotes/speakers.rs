@@ -4,7 +4,7 @@
 
 use super::attribution::{RELEASE_VERBS, SPEECH_CUES};
 use super::*;
-use crate::text::names::{GROUP_NOUNS, is_one_person, is_role_noun};
+use crate::text::names::{GROUP_NOUNS, TITLES, is_one_person, is_role_noun};
 
 /// Prepositions that open an occasion where a role would stand: "X, in a statement, said",
 /// "X, at a rally in Ohio, said".
@@ -86,7 +86,7 @@ impl Walk<'_> {
         let sp = c
             .name("sp")
             .or(c.name("sp2"))
-            .map(|m| with_next_noun(m, haystack));
+            .map(|m| name_before_party(m, haystack).unwrap_or_else(|| with_next_noun(m, haystack)));
         let cue = c
             .name("cue")
             .or(c.name("cue2"))
@@ -396,6 +396,37 @@ impl Walk<'_> {
             self.last_org = None;
         }
     }
+}
+
+/// "State Sen. Elgie Sims, D-Chicago, who led ..., said": a capture that is only the party and
+/// place tag stands for the name written right before it.
+fn name_before_party<'h>(m: regex::Match<'h>, haystack: &'h str) -> Option<&'h str> {
+    let tag = m.as_str();
+    let mut chars = tag.chars();
+    let is_tag = matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && !tag.contains(' ');
+    // The capture must be the haystack's own text for its offsets to hold.
+    if !is_tag || haystack.get(m.range()) != Some(tag) {
+        return None;
+    }
+    let before = haystack[..m.start()]
+        .trim_end()
+        .strip_suffix(',')?
+        .trim_end();
+    let words = super::words_at(before);
+    let name: Vec<&(usize, &str)> = words
+        .iter()
+        .rev()
+        .take(5)
+        .take_while(|(_, w)| w.starts_with(char::is_uppercase))
+        .collect();
+    // "State Sen. Elgie Sims": from the title on, which the speaker's resolution splits off.
+    let first = name
+        .iter()
+        .find(|(_, w)| TITLES.contains(w))
+        .or(name.last())?;
+    Some(&before[first.0..])
 }
 
 /// The speaker as captured, with one more noun when the capture stopped at a noun that only
