@@ -578,9 +578,10 @@ fn listener_len(content: &str) -> usize {
             })
             .unwrap_or(0)
     };
-    words
-        .get(len)
-        .map_or(0, |(at, _)| if len == 0 { 0 } else { *at })
+    if len == 0 {
+        return 0;
+    }
+    words.get(len).map_or(0, |(at, _)| *at)
 }
 
 /// Lowercase words that cannot describe the person named after them: "Voters like Hillary
