@@ -772,9 +772,10 @@ const INVERTED_CUES: &[&str] = &[
 /// Fewest characters of a clause reported before its attribution ("CLAUSE, X said").
 const MIN_CLAUSE_CHARS: usize = 10;
 
-/// Fewest characters before an attribution set off inside its clause ("The plan, the mayor
-/// said, would cost ..."), where the clause goes on after it.
-pub const MIN_LEAD_CHARS: usize = 3;
+/// Lengths of a lead before an attribution set off inside its clause ("The plan, the mayor
+/// said, would cost ..."), where the clause goes on after it: those too short for
+/// [`Rules::after_clause`], which has tried every longer one.
+pub const SHORT_LEAD_CHARS: Range<usize> = 3..MIN_CLAUSE_CHARS;
 
 /// Most characters between a cue and the opening mark it governs ("X said on Monday that “...”").
 const MAX_GAP_CHARS: usize = 120;
@@ -805,20 +806,21 @@ impl Rules {
         sentence: &'h str,
         opens: impl Fn(&str) -> bool,
     ) -> Option<(Range<usize>, &'h str, Captures<'h>)> {
-        Self::after_lead(attribution, sentence, MIN_CLAUSE_CHARS, opens)
+        Self::after_lead(attribution, sentence, MIN_CLAUSE_CHARS..usize::MAX, opens)
     }
 
-    /// [`Rules::after_clause`] after a lead of at least `min_chars` characters: "The plan, the
-    /// mayor said, would cost ..." sets its attribution off after two words.
+    /// [`Rules::after_clause`] after a lead whose length in characters is in `lead_chars`:
+    /// "The plan, the mayor said, would cost ..." sets its attribution off after two words.
     pub fn after_lead<'h>(
         attribution: &Regex,
         sentence: &'h str,
-        min_chars: usize,
+        lead_chars: Range<usize>,
         opens: impl Fn(&str) -> bool,
     ) -> Option<(Range<usize>, &'h str, Captures<'h>)> {
         sentence
             .char_indices()
-            .skip(min_chars)
+            .take(lead_chars.end)
+            .skip(lead_chars.start)
             .filter(|&(i, c)| {
                 (c == ',' || c.is_whitespace())
                     && !sentence[..i].ends_with(|p: char| p == ',' || p.is_whitespace())

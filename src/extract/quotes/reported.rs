@@ -2,7 +2,7 @@
 //! plan works", "the plan works, X said", "according to X, ..."), beside or after direct quotes,
 //! and the positions a sentence gives its subject ("The union endorsed Clinton").
 
-use super::attribution::{IRREGULAR_PAST, MIN_LEAD_CHARS, NOT_POSITION_VERBS};
+use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS};
 use super::*;
 
 impl Walk<'_> {
@@ -263,11 +263,12 @@ impl Walk<'_> {
                 .flatten()
         };
         // "The plan, the mayor said, would cost ...": a lead too short for a clause, the
-        // attribution set off inside the clause that goes on after it.
+        // attribution set off inside the clause that goes on after it. Tried only when
+        // `speaker_last` found nothing after the longer leads.
         let set_off = || {
             let opens = |rest: &str| rest.starts_with(',');
             has_cue
-                .then(|| Rules::after_lead(&RULES.speaker_last, sentence, MIN_LEAD_CHARS, opens))
+                .then(|| Rules::after_lead(&RULES.speaker_last, sentence, SHORT_LEAD_CHARS, opens))
                 .flatten()
                 .filter(|(_, _, c)| c.name("rest").is_some_and(|r| continues_clause(r.as_str())))
         };

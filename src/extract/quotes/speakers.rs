@@ -114,13 +114,9 @@ impl Walk<'_> {
         // "The state's campaign chairman, Phil Lovas, said": the name speaks, the description
         // before it is the role.
         // "Mitch McConnell, R-Ky., said": a party and state between commas are not a name.
-        let party_tag = |n: &str| {
-            let mut chars = n.chars();
-            matches!(chars.next(), Some('R' | 'D' | 'I')) && chars.next() == Some('-')
-        };
         let speaker = match c
             .name("apname")
-            .filter(|n| looks_like_person(split_title(n.as_str()).1) && !party_tag(n.as_str()))
+            .filter(|n| looks_like_person(split_title(n.as_str()).1) && !is_party_tag(n.as_str()))
         {
             Some(name) => {
                 let described = sp.map(|s| clean_role(strip_connective(s.trim())));
@@ -398,16 +394,18 @@ impl Walk<'_> {
     }
 }
 
+/// Whether a phrase opens as US writing's party and state tag after a name: "R-Ky.", "D-Chicago".
+fn is_party_tag(phrase: &str) -> bool {
+    let mut chars = phrase.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I')) && chars.next() == Some('-')
+}
+
 /// "State Sen. Elgie Sims, D-Chicago, who led ..., said": a capture that is only the party and
 /// place tag stands for the name written right before it.
 fn name_before_party<'h>(m: regex::Match<'h>, haystack: &'h str) -> Option<&'h str> {
     let tag = m.as_str();
-    let mut chars = tag.chars();
-    let is_tag = matches!(chars.next(), Some('R' | 'D' | 'I'))
-        && chars.next() == Some('-')
-        && !tag.contains(' ');
     // The capture must be the haystack's own text for its offsets to hold.
-    if !is_tag || haystack.get(m.range()) != Some(tag) {
+    if !is_party_tag(tag) || tag.contains(' ') || haystack.get(m.range()) != Some(tag) {
         return None;
     }
     let before = haystack[..m.start()]
