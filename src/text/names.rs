@@ -287,6 +287,8 @@ pub const GROUP_NOUNS: &[&str] = &[
     "worker",
     "utility",
     "panel",
+    "groups",
+    "agencies",
 ];
 
 /// Records that say things without holding a position of their own: "the ad says ..." is a
@@ -429,6 +431,8 @@ pub const EVERYDAY_ROLE_NOUNS: &[&str] = &[
     "witness",
     "volunteer",
     "campaigner",
+    "friend",
+    "narrator",
     "envoy",
     "negotiator",
     "lecturer",

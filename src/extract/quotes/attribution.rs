@@ -58,6 +58,7 @@ pub const CUES: &[&str] = &[
     "recalled",
     "observed",
     "remarked",
+    "commented",
     "suggested",
     "suggests",
     "emphasized",
@@ -411,6 +412,26 @@ pub const SPEECH_CUES: &[&str] = &[
     "announced",
 ];
 
+/// Cues after a leading "As" that report what follows ("As the mayor noted, ..."); "As X
+/// spoke" or "As X left" only tell when.
+const AS_CUES: &[&str] = &[
+    "said",
+    "says",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "argued",
+    "argues",
+    "explained",
+    "observed",
+    "told",
+    "tells",
+    "warned",
+    "pointed out",
+    "reminded",
+];
+
 /// Participles that go on attributing after the main clause: "X left, saying CLAUSE".
 pub const PARTICIPLE_CUES: &[&str] = &[
     "saying",
@@ -461,6 +482,7 @@ const NOT_SPEAKER_LABELS: &[&str] = &[
     "breaking",
     "exclusive",
     "correction",
+    "clarification",
     "commentary",
     "live",
     "q",
@@ -742,6 +764,9 @@ pub struct Rules {
     /// one without a capital ("the law and regulations") is not.
     pub according_last: Regex,
     pub according_first: Regex,
+    /// "As Ms. Simonyan put it in a statement, RT is ...": the attribution leads, set off by
+    /// "As", and the clause after its comma is what was said.
+    pub as_put_it: Regex,
     /// What follows a speaker: ", ROLE", " in PLACE", ", during OCCASION".
     pub role_after: Regex,
     pub place_after: Regex,
@@ -1041,6 +1066,37 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     "landed",
     "headed",
     "heads",
+    "boarded",
+    "entered",
+    "departed",
+    "toured",
+    "waited",
+    "paused",
+    "watched",
+    "watches",
+    "planted",
+    "tripped",
+    "wore",
+    "drove",
+    "rode",
+    // Having, getting and spending: what someone owns or earns is no stance ("Stumpf made
+    // $19.3 million", "Trump received 38 percent").
+    "bought",
+    "sold",
+    "spent",
+    "earned",
+    "received",
+    "handed",
+    "owns",
+    "owned",
+    "occupies",
+    "occupied",
+    "enjoyed",
+    "enjoys",
+    "experienced",
+    "resigned",
+    "retired",
+    "summoned",
 ];
 
 /// Past forms without "-ed" that a verb of position may take ("Trump made", "The union chose").
@@ -1264,7 +1320,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         alternation(TITLE_NOUNS)
     );
     let det = format!(
-        r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{name}['’]s)"
+        r"(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ne|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Tt]wo|[Tt]hree|[Mm]ost|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|{name}['’]s)"
     );
     // "for the family", "of voter lists", "for Mr. Trump": what the group or role belongs to.
     // "released in late August", "that appeared in the British Medical Journal": when and
@@ -1385,7 +1441,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?P<desc>.*(?-u:\b)(?:{role_nouns}))\s+(?P<name>{name})$"
         )),
         participle: build(format!(
-            r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S)"
+            r"^(?:{OPENING_CONNECTIVES},?\s+)?(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles})\s+(?:that\s+)?(?P<content>\S)"
         )),
         participle_tail: build(format!(
             r"^(?:,?\s+[^,.;:“”\x22]{{1,60}}?)?,\s+(?P<cue>{participles})\s+(?P<that>that\s+)?(?P<content>[^\s“”‘\x22'])"
@@ -1398,7 +1454,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         transcript_label: build(format!(r"^(?P<name>{CAPITALS_LABEL}):\s+")),
         participle_before_quote: build(format!(
-            r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?,\s+(?:{aux})?(?P<cue>{participles}|tweeting|writing|chanting),?:?\s*$"
+            r"^(?P<sp>{speaker})(?-u:\b)[^“”\x22]+?(?:,|\s+while)\s+(?:{aux})?(?P<cue>{participles}|tweeting|writing|chanting),?:?\s*$"
         )),
         occasion_relative: build(format!(
             r",\s+(?:in|during|at|on)\s+which\s+(?P<sp>{pronoun}|{person}){role}?\s+{aux}{clause_cue}(?P<content>\S)"
@@ -1408,6 +1464,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         )),
         according_last: build(format!(
             r"^,?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?|(?:the|a|an|his|her|their|its)\s+[^,;.“”\x22]*?\p{{Lu}}(?:[^,;.“”\x22]|\.\s*\p{{Lu}})*?)(?P<rest>(?:[,;!?][^\x22“”]*|[.!?]\s*)?)$"
+        )),
+        as_put_it: build(format!(
+            r"^As\s+(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>put\s+it|puts\s+it|{})(?:\s+[^,;:“”\x22]+?)?,\s+(?P<content>[^\s“”\x22])",
+            alternation(AS_CUES)
         )),
         according_first: build(format!(
             r"^(?P<cue>According\s+to)\s+(?P<sp>{speaker}|[^,]{{3,100}}),\s+(?P<content>\S)"

@@ -235,6 +235,20 @@ impl Walk<'_> {
         positions: bool,
     ) -> Option<(Range<usize>, Attribution, QuoteKind)> {
         let sentence = &text[range.clone()];
+        // "UPDATE: The senator said ...", "CLARIFICATION: ...": a section's label opens the
+        // paragraph, and the sentence after it reports on its own.
+        if range.start == 0
+            && let Some((label, _)) = sentence.split_once(": ")
+            && label.len() <= 20
+            && is_label(label)
+        {
+            let start = label.len() + 2;
+            // An editor's note is the paper's own comment on its subject ("Editor's note:
+            // Trump regularly incites ..."), never that subject's position.
+            let positions = positions && !label.to_lowercase().contains("note");
+            let (inner, attr, kind) = self.find_reported(text, start..range.end, positions)?;
+            return Some((start + inner.start..start + inner.end, attr, kind));
+        }
         // Patterns that open with the speaker stop at the content's first character (a short
         // match keeps the capture pass short); the content runs to the sentence's end.
         let content_on = |c: &Captures<'_>| c.name("content").unwrap().start()..sentence.len();
@@ -272,7 +286,13 @@ impl Walk<'_> {
                 .flatten()
                 .filter(|(_, _, c)| c.name("rest").is_some_and(|r| continues_clause(r.as_str())))
         };
-        let found = if let Some(c) = according_first {
+        let as_put_it = || {
+            sentence
+                .starts_with("As ")
+                .then(|| RULES.as_put_it.captures(sentence))
+                .flatten()
+        };
+        let found = if let Some(c) = according_first.or_else(as_put_it) {
             Some((content_on(&c), self.attribution_from(&c, sentence)))
         } else if let Some((clause, tail, c)) = according_last() {
             Some((clause, self.attribution_after(&c, tail)))
@@ -385,7 +405,9 @@ impl Walk<'_> {
             // word shaped like a participle or an adverb is the subject only if it is a name.
             let sp = &c["sp"];
             let verb_shaped = sp.ends_with("ed") || sp.ends_with("ing") || sp.ends_with("ly");
-            if opens_without_subject(sp) || (verb_shaped && !self.names_someone(sp)) {
+            if (opens_without_subject(sp) && !article_led_subject(sp))
+                || (verb_shaped && !self.names_someone(sp))
+            {
                 return None;
             }
             Some((content_on(&c), self.attribution_from(&c, sentence)))
@@ -548,6 +570,18 @@ const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you"];
 /// he would win". A listener is an object pronoun, a capitalised name, "the" and a noun or
 /// two, or one plural noun; a subject pronoun or a determiner must open the clause right after
 /// it. Zero when there is none.
+/// "The Times filed a motion, arguing ...", "The group sued, saying ...": an article leads a
+/// subject when a name or a group follows it, where other openers ("In", "This") lead none.
+fn article_led_subject(phrase: &str) -> bool {
+    let Some((first, rest)) = phrase.split_once(' ') else {
+        return false;
+    };
+    matches!(first, "The" | "the" | "A" | "a" | "An" | "an")
+        && (rest.starts_with(char::is_uppercase)
+            || is_group(phrase)
+            || rest.split_whitespace().last().is_some_and(is_role_noun))
+}
+
 fn listener_len(content: &str) -> usize {
     let words = words_at(content);
     let opens_clause = |k: usize| {
