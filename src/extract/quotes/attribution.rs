@@ -792,6 +792,7 @@ const INVERTED_CUES: &[&str] = &[
     "replied",
     "countered",
     "explained",
+    "according to",
 ];
 
 /// Fewest characters of a clause reported before its attribution ("CLAUSE, X said").

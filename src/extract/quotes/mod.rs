@@ -122,6 +122,9 @@ struct Walk<'a> {
     heading_speaker: Option<Speaker>,
     /// Index of a quote whose paragraph ended with the quote still open.
     running_quote: Option<usize>,
+    /// The attribution of a paragraph that ended by introducing the next ("Limbaugh added:"),
+    /// for a quote opening that next paragraph with no attribution of its own.
+    colon_lead: Option<Attribution>,
     /// Full names of the people this article has named, for "Xi" -> "Xi Jinping".
     people: NameRegistry,
     /// Full names written anywhere in the article, speakers or not ("Mika Zibanejad scored"):
@@ -275,6 +278,12 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
             walk.push(next, 0, next.text.len(), QuoteKind::Block, attr);
             i += 2;
             continue;
+        }
+        // "Limbaugh added:", then a paragraph that opens with his words in marks.
+        if para.kind == ParagraphKind::Prose
+            && next.is_some_and(|n| n.kind == ParagraphKind::Prose && opens_with_mark(&n.text))
+        {
+            walk.colon_lead = walk.introduces_block(para);
         }
         i += 1;
     }
@@ -606,6 +615,7 @@ impl<'a> Walk<'a> {
         let quoted = find_quoted(text);
         let continues_quote = opens_with_mark(text) && self.running_quote.is_some();
         let running_from = self.running_quote.take();
+        let mut colon_lead = self.colon_lead.take();
         let sentences = split_sentences(text);
         let mut para_quotes: Vec<(usize, Option<Speaker>)> = Vec::new();
         // The person a sentence of this paragraph before each quote opened with ("Senator
@@ -719,6 +729,13 @@ impl<'a> Walk<'a> {
                         let sp = &c["sp"];
                         (!opens_without_subject(sp) && self.names_someone(sp))
                             .then(|| (self.attribution_from(&c, before), 0))
+                    })
+                    .or_else(|| {
+                        let opens_para = text[..q.open].trim().is_empty();
+                        opens_para
+                            .then(|| colon_lead.take())
+                            .flatten()
+                            .map(|a| (a, 0))
                     });
                 let attributed =
                     after_attr.is_some() || before_attr.as_ref().is_some_and(|(_, g)| *g == 0);
