@@ -48,6 +48,15 @@ pub const TITLES: &[&str] = &[
     "Speaker",
     "Rev.",
     "Gov",
+    // Police ranks, alone or after "Det." for a detective: "Det. Sgt. Karen Blythe".
+    "Det. Sgt.",
+    "Det. Insp.",
+    "Det. Supt.",
+    "Det. Con.",
+    "Det.",
+    "Sgt.",
+    "Insp.",
+    "Supt.",
     // British and Commonwealth papers write courtesy titles without a full stop.
     "Dr",
     "Mr",
@@ -383,6 +392,8 @@ pub const ROLE_NOUNS: &[&str] = &[
     "justice",
     "administrator",
     "ceo",
+    // British, Irish and Commonwealth members of a parliament: "Greens MP Amy MacMahon".
+    "MP",
 ];
 
 /// Role nouns of everyday news, people quoted for their trade or their tie to the story ("Her
@@ -432,7 +443,20 @@ pub const EVERYDAY_ROLE_NOUNS: &[&str] = &[
     "volunteer",
     "campaigner",
     "friend",
-    "narrator",
+    "son",
+    "partner",
+    "grandmother",
+    "grandfather",
+    "barrister",
+    "solicitor",
+    "coroner",
+    "paramedic",
+    "pilot",
+    "driver",
+    "pastor",
+    "priest",
+    "principal",
+    "headteacher",
     "envoy",
     "negotiator",
     "lecturer",
@@ -517,6 +541,15 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "inc",
     "corp",
     "the",
+    // Possessives and pronouns that open a sentence capitalised: "Her daughter said".
+    "her",
+    "his",
+    "their",
+    "its",
+    "she",
+    "he",
+    "they",
+    "it",
     "white",
     "paper",
     "city",
@@ -615,10 +648,14 @@ pub fn is_one_person(phrase: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
+    let head = head_noun(phrase);
+    // "Her daughter", "his lawyer": one person, when a role noun says who.
+    if matches!(first.as_str(), "his" | "her" | "their" | "its") {
+        return is_role_noun(&head);
+    }
     if !matches!(first.as_str(), "a" | "an" | "one" | "another") {
         return false;
     }
-    let head = head_noun(phrase);
     let plural = head.ends_with('s') && !head.ends_with("ss");
     is_role_noun(&head) || (!plural && !is_group(&head) && head.starts_with(char::is_lowercase))
 }

@@ -8,7 +8,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st",
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "dept", "est",
-    "rev", "hon", "pres", "supt", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "d.c",
+    "rev", "hon", "pres", "supt", "det", "insp", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+    "d.c",
 ];
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '“'];

@@ -223,6 +223,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern compiles")
 });
 
+/// Whether a phrase opens with a relative pronoun: a clause about someone, not their role.
+fn starts_with_relative(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    matches!(first, "who" | "whose" | "which" | "that" | "whom")
+}
+
 /// Extracts every quote of one article, speakers resolved within the article.
 pub fn extract_quotes(article: &Article) -> Vec<Quote> {
     let mut walk = Walk {
@@ -536,8 +542,13 @@ impl<'a> Walk<'a> {
 
     fn heading(&mut self, para: &Paragraph) {
         self.running_quote = None;
-        if let Some(c) = RULES.name_role_line.captures(&para.text)
+        // "Denis Depoux, managing director of Roland Berger China" heads the words of one
+        // person. A headline never does, nor a line whose "role" is a clause ("Ruth Adebayo,
+        // who mapped the ocean's currents, dies at 81").
+        if !self.in_headline
+            && let Some(c) = RULES.name_role_line.captures(&para.text)
             && looks_like_person(split_title(&c["name"]).1)
+            && !starts_with_relative(&c["role"])
         {
             let speaker = self.person(&c["name"], Some(&c["role"]));
             self.statement_speaker = Some(speaker);

@@ -108,7 +108,7 @@ const FORECAST_AUX: &[&str] = &["will", "won't", "won’t", "shall"];
 
 /// Finite verbs that, right after the word read as a position's verb, show that word was a
 /// noun of the subject ("Democratic donors are ...").
-const FINITE_AFTER_NOUN: &[&str] = &[
+pub(super) const FINITE_AFTER_NOUN: &[&str] = &[
     "is", "are", "was", "were", "will", "would", "can", "could", "may", "might", "must", "should",
     "has", "have", "had",
 ];

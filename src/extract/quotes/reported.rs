@@ -2,7 +2,8 @@
 //! plan works", "the plan works, X said", "according to X, ..."), beside or after direct quotes,
 //! and the positions a sentence gives its subject ("The union endorsed Clinton").
 
-use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS};
+use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS, opens_with_cue};
+use super::position::FINITE_AFTER_NOUN;
 use super::*;
 
 impl Walk<'_> {
@@ -275,6 +276,18 @@ impl Walk<'_> {
             has_cue
                 .then(|| Rules::after_clause(&RULES.speaker_last, sentence, opens))
                 .flatten()
+                // "Peter Haddad, asked about the figures ..., said": a phrase opened by a
+                // preposition after the cue is what was asked, not who spoke.
+                // ", told MPs the target ...": whom one tells is no speaker either.
+                .filter(|(_, _, c)| {
+                    c.name("cue")
+                        .is_none_or(|cue| !LISTENER_CUES.contains(&cue.as_str()))
+                })
+                .filter(|(_, _, c)| {
+                    c.name("sp").is_none_or(|sp| {
+                        !opens_with_preposition(sp.as_str()) && !opens_with_cue(sp.as_str())
+                    })
+                })
         };
         // "The plan, the mayor said, would cost ...": a lead too short for a clause, the
         // attribution set off inside the clause that goes on after it. Tried only when
@@ -349,6 +362,15 @@ impl Walk<'_> {
             }
             Some((content_on(&c), self.attribution_from(&c, sentence)))
         });
+        // "State media quoted Velic as saying the army had shown restraint."
+        let found = found.or_else(|| {
+            if !sentence.contains("quoted ") {
+                return None;
+            }
+            let c = RULES.quoted_as.captures(sentence)?;
+            c.name("content")?;
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
+        });
         // "..., the Rev. Al Sharpton, who said CLAUSE".
         let found = found.or_else(|| {
             if !has_cue || !sentence.contains(" who ") {
@@ -391,7 +413,7 @@ impl Walk<'_> {
                 return None;
             }
             let c = RULES.subject_first.captures(sentence)?;
-            if !is_plain_subject(&c["sp"]) {
+            if !is_plain_subject(&c["sp"]) || opens_with_cue(&c["sp"]) {
                 return None;
             }
             Some((content_on(&c), self.attribution_from(&c, sentence)))
@@ -485,23 +507,43 @@ impl Walk<'_> {
 
     /// "X said (that) CLAUSE", with an introductory phrase that may give the occasion.
     fn speaker_first(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
-        let c = RULES.speaker_first.captures(sentence)?;
-        // "That worries environmentalists": a pronoun of things, not a speaker.
-        // "It said ...": an organisation's pronoun, read only with a verb of saying.
-        let it = c["sp"].eq_ignore_ascii_case("it");
-        if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) && !it
-            || opens_supposition(&c["sp"])
-            || holds_clause(&c["sp"])
-        {
-            return None;
+        // The pattern tries the speaker at the sentence's start before it tries one after an
+        // opening phrase ("In a statement, X said"); when the start gives no speaker, each
+        // comma is tried in turn as the phrase's end.
+        let starts = std::iter::once(0).chain(sentence.match_indices(", ").map(|(at, _)| at + 2));
+        for from in starts {
+            let tail = &sentence[from..];
+            let Some(c) = RULES.speaker_first.captures(tail) else {
+                if from == 0 {
+                    return None;
+                }
+                continue;
+            };
+            // "That worries environmentalists": a pronoun of things, not a speaker.
+            // "It said ...": an organisation's pronoun, read only with a verb of saying.
+            // "Olivia Marsh, said the figures showed": the words after a cue are no speaker.
+            let it = c["sp"].eq_ignore_ascii_case("it");
+            if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) && !it
+                || opens_supposition(&c["sp"])
+                || holds_clause(&c["sp"])
+                || opens_with_cue(&c["sp"])
+                || opens_with_preposition(&c["sp"])
+            {
+                continue;
+            }
+            let mut attr = self.attribution_from(&c, tail);
+            let pre = c
+                .name("pre")
+                .map_or(&sentence[..from], |p| &sentence[..from + p.end()]);
+            if let Some(s) = RULES.speaking_at.captures(pre) {
+                self.set_occasion(&mut attr, s["occ"].to_string());
+            }
+            return Some((
+                from + c.name("content").unwrap().start()..sentence.len(),
+                attr,
+            ));
         }
-        let mut attr = self.attribution_from(&c, sentence);
-        if let Some(pre) = c.name("pre")
-            && let Some(s) = RULES.speaking_at.captures(pre.as_str())
-        {
-            self.set_occasion(&mut attr, s["occ"].to_string());
-        }
-        Some((c.name("content").unwrap().start()..sentence.len(), attr))
+        None
     }
 
     /// A sentence that opens with a person's name makes them the one pronouns refer to.
@@ -548,6 +590,22 @@ impl Walk<'_> {
     }
 }
 
+/// Lowercase prepositions, which open no speaker.
+const PREPOSITIONS: &[&str] = &[
+    "about", "on", "over", "for", "by", "in", "at", "from", "with", "to", "into", "of",
+];
+
+/// Whether a phrase read as a speaker opens with a preposition ("In a statement", "about the
+/// figures"): it says where or what, never who.
+fn opens_with_preposition(phrase: &str) -> bool {
+    let first = phrase
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    PREPOSITIONS.contains(&first.as_str())
+}
+
 /// Cues whose listener may follow without "that": "told MPs the ban would go ahead".
 const LISTENER_CUES: &[&str] = &["told", "tells", "tell"];
 
@@ -565,11 +623,6 @@ const NOT_IN_LISTENER: &[&str] = &[
 /// Object pronouns that are a listener on their own: "told him the plan was dead".
 const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you"];
 
-/// How many bytes of `content` a listener takes before the clause: "MPs " in "MPs the ban
-/// would", "the Guardian " in "the Guardian they felt let down", "supporters " in "supporters
-/// he would win". A listener is an object pronoun, a capitalised name, "the" and a noun or
-/// two, or one plural noun; a subject pronoun or a determiner must open the clause right after
-/// it. Zero when there is none.
 /// "The Times filed a motion, arguing ...", "The group sued, saying ...": an article leads a
 /// subject when a name or a group follows it, where other openers ("In", "This") lead none.
 fn article_led_subject(phrase: &str) -> bool {
@@ -582,6 +635,11 @@ fn article_led_subject(phrase: &str) -> bool {
             || rest.split_whitespace().last().is_some_and(is_role_noun))
 }
 
+/// How many bytes of `content` a listener takes before the clause: "MPs " in "MPs the ban
+/// would", "the Guardian " in "the Guardian they felt let down", "supporters " in "supporters
+/// he would win". A listener is an object pronoun, a capitalised name, "the" and a noun or
+/// two, or one plural noun; a subject pronoun or a determiner must open the clause right after
+/// it. Zero when there is none.
 fn listener_len(content: &str) -> usize {
     let words = words_at(content);
     let opens_clause = |k: usize| {
@@ -735,7 +793,14 @@ fn continues_clause(rest: &str) -> bool {
     rest.strip_prefix(',')
         .map(str::trim_start)
         .is_some_and(|after| {
-            after.starts_with(char::is_lowercase) && after.split_whitespace().count() >= 4
+            let words: Vec<&str> = after.split_whitespace().take(4).collect();
+            // "In her final weeks, she said, Adebayo had asked for ...": a name, then its verb.
+            let named_subject = after.starts_with(char::is_uppercase)
+                && words[1..]
+                    .iter()
+                    .take(2)
+                    .any(|w| FINITE_AFTER_NOUN.contains(w));
+            (after.starts_with(char::is_lowercase) || named_subject) && words.len() >= 4
         })
 }
 

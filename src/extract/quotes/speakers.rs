@@ -41,6 +41,14 @@ const OCCASION_PARTICIPLES: &[&str] = &[
     "addressing",
     "responding",
     "campaigning",
+    "visiting",
+    // "Peter Haddad, asked about the figures, said": what he answered, not who he is.
+    "asked",
+    "pressed",
+    "questioned",
+    "interviewed",
+    "reached",
+    "contacted",
 ];
 
 impl Walk<'_> {
@@ -65,8 +73,14 @@ impl Walk<'_> {
                 .filter(|r| is_role(&r["role"]))
         {
             let role = clean_role(&r["role"]);
+            // "..., she said, a possibility the team tried to rule out": after a pronoun the
+            // phrase describes what was said; the person's role was given where they were named.
+            let said_by_pronoun = c
+                .name("sp")
+                .or(c.name("sp2"))
+                .is_some_and(|m| is_pronoun(m.as_str()));
             if let Some(sp) = attr.speaker.as_mut()
-                && !is_pronoun(&sp.name)
+                && !said_by_pronoun
                 && !role.is_empty()
             {
                 sp.title = Some(role);
