@@ -649,8 +649,11 @@ pub fn is_one_person(phrase: &str) -> bool {
         .unwrap_or("")
         .to_lowercase();
     let head = head_noun(phrase);
-    // "Her daughter", "his lawyer": one person, when a role noun says who.
-    if matches!(first.as_str(), "his" | "her" | "their" | "its") {
+    // "Her daughter", "his lawyer", "my father": one person, when a role noun says who.
+    if matches!(
+        first.as_str(),
+        "his" | "her" | "their" | "its" | "my" | "our"
+    ) {
         return is_role_noun(&head);
     }
     if !matches!(first.as_str(), "a" | "an" | "one" | "another") {

@@ -951,7 +951,7 @@ pub const RELEASE_VERBS: &[&str] = &[
 const CAPITALS_LABEL: &str = r"\p{Lu}[\p{Lu}'’\-]+(?:\s+\p{Lu}[\p{Lu}'’\-]+)?";
 
 /// Auxiliaries and adverbs that may stand between a speaker and the verb of a position.
-const POSITION_AUX: &str = r"has|have|had|will|would|could|should|may|might|must|can|cannot|did|does|do|is|are|was|were|been|also|not|never|now|still|then|later|once|already|again|long|(?:does|did|do|is|are|was|were|has|have|had|could|would|should|can|wo)n['’]t";
+const POSITION_AUX: &str = r"has|have|had|will|would|could|should|may|might|must|can|cannot|did|does|do|is|are|was|were|been|also|not|never|now|still|then|later|once|already|again|long|first|just|even|(?:does|did|do|is|are|was|were|has|have|had|could|would|should|can|wo)n['’]t";
 
 /// Words that follow a sentence's subject without being a verb of position ("Trump of New
 /// York", "Clinton and her aides", "Obama is a lawyer").
@@ -1117,6 +1117,16 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     "summoned",
     "married",
     "divorced",
+    "walking",
+    "driving",
+    "sitting",
+    "standing",
+    "riding",
+    "sleeping",
+    "waiting",
+    "heading",
+    "arrested",
+    "detained",
 ];
 
 /// Past forms without "-ed" that a verb of position may take ("Trump made", "The union chose").
@@ -1402,7 +1412,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let listener_cues = "told|tells|tell|warned|reminded|assured|informed";
     // "cautioned, as did the campaign itself, that": a comparison set off between cue and clause.
     let after_cue = format!(
-        r"(?:,\s+as\s+(?:did|do|does|has|have|had)\s+[^,.;:“”\x22]+?,\s+that\s+|\s+(?:at|in|on|during|to|after|before|from|with|while|outside|via|by|through|over)\s+[^.;:“”\x22]+?\s+that,?\s+|(?:\s+(?:on|in|last|this|earlier|late)\s+\w+|\s+(?:{time_words})(?:\s+(?:morning|afternoon|evening|night))?)?,?\s+(?:that\s+)?)"
+        r"(?:,\s+as\s+(?:did|do|does|has|have|had)\s+[^,.;:“”\x22]+?,\s+that\s+|\s+(?:at|in|on|during|to|after|before|from|with|while|outside|via|by|through|over)\s+[^.;:“”\x22]+?\s+that,?\s+|(?:\s+(?:(?:late|early)\s+)?(?:on|in|last|this|earlier|late)\s+\w+|\s+(?:{time_words})(?:\s+(?:morning|afternoon|evening|night))?)?,?\s+(?:that\s+)?)"
     );
     let clause_cue = format!(
         r"(?:(?P<cue2>{listener_cues})\s+[^.;:“”\x22]+?\s+that\s+|(?P<cue>{clause_cues}){after_cue})"

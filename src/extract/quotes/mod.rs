@@ -773,6 +773,8 @@ impl<'a> Walk<'a> {
                     goes_on = None;
                     self.extend_quote(prev, para, q.inner_start, q.inner_end);
                     mark_quoted(&sentences, &mut quoted_sentences, sentence_ix, q.inner_end);
+                    // Its words are the speaker's, never a report of someone else's.
+                    direct_spans.push(q.open..q.after());
                     if q.runs_on {
                         self.running_quote = Some(prev);
                     }

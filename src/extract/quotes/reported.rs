@@ -455,7 +455,13 @@ impl Walk<'_> {
                     .as_deref()
                     .is_some_and(|c| LISTENER_CUES.contains(&c)) =>
             {
-                let skip = listener_len(&sentence[span.clone()]);
+                // After "that" the clause has begun: "told Reuters that Varkesh would send".
+                let after_that = sentence[..span.start].trim_end().ends_with(" that");
+                let skip = if after_that {
+                    0
+                } else {
+                    listener_len(&sentence[span.clone()])
+                };
                 (span.start + skip..span.end, attr, QuoteKind::Indirect)
             }
             Some((span, attr)) => (span, attr, QuoteKind::Indirect),

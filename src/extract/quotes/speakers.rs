@@ -317,10 +317,17 @@ impl Walk<'_> {
         let Some(wanted) = wanted else {
             return self.last_group.clone();
         };
-        let last = self
-            .last_person
-            .clone()
-            .or_else(|| self.last_quote_speaker.clone());
+        // The last speaker stands in only if a person, named or by role ("The mayor"): "NBC
+        // News published the video ... she says" is no one the text has named.
+        let last = self.last_person.clone().or_else(|| {
+            self.last_quote_speaker.clone().filter(|s| {
+                looks_like_person(&s.name)
+                    || s.name
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| is_role_noun(&w.to_lowercase()))
+            })
+        });
         if last
             .as_ref()
             .is_none_or(|p| self.sexes.get(&p.name).is_none_or(|s| *s == wanted))
