@@ -59,6 +59,8 @@ pub const CUES: &[&str] = &[
     "observed",
     "remarked",
     "commented",
+    // Counsel's words to a court, as Indian and British court reports write them.
+    "submitted",
     "suggested",
     "suggests",
     "emphasized",

@@ -98,6 +98,8 @@ struct Walk<'a> {
     article: Option<&'a Article>,
     /// True while the first paragraph, the headline, is read.
     in_headline: bool,
+    /// True while the paragraph after the headline is read, where a dateline may stand.
+    in_lead: bool,
     quotes: Vec<Quote>,
     /// The person most recently named as a speaker or subject: pronouns refer to them.
     last_person: Option<Speaker>,
@@ -125,6 +127,9 @@ struct Walk<'a> {
     /// The attribution of a paragraph that ended by introducing the next ("Limbaugh added:"),
     /// for a quote opening that next paragraph with no attribution of its own.
     colon_lead: Option<Attribution>,
+    /// The speaker of a direct quote that ended the paragraph before ("“...,” he said."): a
+    /// paragraph that opens with a quote no one claims goes on with their words.
+    closing_speaker: Option<Speaker>,
     /// Full names of the people this article has named, for "Xi" -> "Xi Jinping".
     people: NameRegistry,
     /// Full names written anywhere in the article, speakers or not ("Mika Zibanejad scored"):
@@ -247,6 +252,7 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
             continue;
         }
         walk.in_headline = i == 0;
+        walk.in_lead = i == 1;
         // The headline, in Title Case: its capitalised verb escapes the sentence patterns.
         if i == 0
             && let Some((span, attr, kind)) = walk.headline(para)
@@ -542,6 +548,7 @@ impl<'a> Walk<'a> {
 
     fn heading(&mut self, para: &Paragraph) {
         self.running_quote = None;
+        self.closing_speaker = None;
         // "Denis Depoux, managing director of Roland Berger China" heads the words of one
         // person. A headline never does, nor a line whose "role" is a clause ("Ruth Adebayo,
         // who mapped the ocean's currents, dies at 81").
@@ -627,6 +634,7 @@ impl<'a> Walk<'a> {
         let continues_quote = opens_with_mark(text) && self.running_quote.is_some();
         let running_from = self.running_quote.take();
         let mut colon_lead = self.colon_lead.take();
+        let closing = self.closing_speaker.take();
         let sentences = split_sentences(text);
         let mut para_quotes: Vec<(usize, Option<Speaker>)> = Vec::new();
         // The person a sentence of this paragraph before each quote opened with ("Senator
@@ -866,7 +874,20 @@ impl<'a> Walk<'a> {
                 self.reported_around_quotes(para, unmarked, range.clone(), &direct_spans);
             }
         }
-        self.fill_unattributed(&para_quotes, continues_quote, running_from);
+        let closing = closing.filter(|_| opens_with_mark(text) && !continues_quote);
+        self.fill_unattributed(&para_quotes, continues_quote, running_from, closing);
+        // Only a quote with at most its attribution after it closes the paragraph.
+        self.closing_speaker = quoted
+            .last()
+            .filter(|q| text[q.after()..].len() <= 100)
+            .and(para_quotes.last())
+            .filter(|(ix, _)| self.quotes[*ix].kind == QuoteKind::Direct)
+            .and_then(|(ix, _)| {
+                self.quotes[*ix]
+                    .speaker
+                    .as_ref()
+                    .map(|_| self.speaker_of(*ix))
+            });
         for ((ix, _), named) in para_quotes.iter().zip(&named_before) {
             if let Some(sp) = named
                 && self.quotes[*ix].speaker.is_none()
@@ -884,6 +905,7 @@ impl<'a> Walk<'a> {
         para_quotes: &[(usize, Option<Speaker>)],
         continues: bool,
         running_from: Option<usize>,
+        closing: Option<Speaker>,
     ) {
         let known: Vec<&Speaker> = para_quotes.iter().filter_map(|(_, s)| s.as_ref()).collect();
         for (n, (ix, speaker)) in para_quotes.iter().enumerate() {
@@ -904,6 +926,8 @@ impl<'a> Walk<'a> {
                     })
                     .flatten()
             });
+            // "“...,” he said." closed the paragraph before; this one opens with more.
+            let inherited = inherited.or_else(|| (n == 0).then(|| closing.clone()).flatten());
             if let Some(sp) = inherited {
                 self.set_speaker(*ix, &sp);
             }

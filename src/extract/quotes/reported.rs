@@ -238,17 +238,29 @@ impl Walk<'_> {
         let sentence = &text[range.clone()];
         // "UPDATE: The senator said ...", "CLARIFICATION: ...": a section's label opens the
         // paragraph, and the sentence after it reports on its own.
+        // "MUMBAI: Maharashtra's agriculture minister on Sunday ordered ...": a place in
+        // capitals before the lead's colon is its dateline, as Indian papers write it, when
+        // the words after it report on their own; else it is a transcript's speaker ("PENCE:
+        // Well, look, ...").
         if range.start == 0
             && let Some((label, _)) = sentence.split_once(": ")
             && label.len() <= 20
-            && is_label(label)
         {
+            let section = is_label(label);
+            let dateline = self.in_lead && !label.contains(char::is_lowercase);
             let start = label.len() + 2;
             // An editor's note is the paper's own comment on its subject ("Editor's note:
             // Trump regularly incites ..."), never that subject's position.
             let positions = positions && !label.to_lowercase().contains("note");
-            let (inner, attr, kind) = self.find_reported(text, start..range.end, positions)?;
-            return Some((start + inner.start..start + inner.end, attr, kind));
+            if section || dateline {
+                let found = self.find_reported(text, start..range.end, positions);
+                if let Some((inner, attr, kind)) = found {
+                    return Some((start + inner.start..start + inner.end, attr, kind));
+                }
+                if section {
+                    return None;
+                }
+            }
         }
         // Patterns that open with the speaker stop at the content's first character (a short
         // match keeps the capture pass short); the content runs to the sentence's end.
@@ -413,7 +425,10 @@ impl Walk<'_> {
                 return None;
             }
             let c = RULES.subject_first.captures(sentence)?;
-            if !is_plain_subject(&c["sp"]) || opens_with_cue(&c["sp"]) {
+            if !is_plain_subject(&c["sp"])
+                || opens_with_cue(&c["sp"])
+                || (c.name("pre").is_none() && self.is_stray_capital(&c))
+            {
                 return None;
             }
             Some((content_on(&c), self.attribution_from(&c, sentence)))
@@ -534,6 +549,10 @@ impl Walk<'_> {
                 || holds_clause(&c["sp"])
                 || opens_with_cue(&c["sp"])
                 || opens_with_preposition(&c["sp"])
+                // "Preliminary estimates put the loss at ...": a lone capitalised word opening
+                // the sentence names someone only if the article uses it as a name; a pronoun
+                // or a plural ("Critics") speaks as it is.
+                || (c.name("pre").is_none() && from == 0 && self.is_stray_capital(&c))
             {
                 continue;
             }
@@ -550,6 +569,28 @@ impl Walk<'_> {
             ));
         }
         None
+    }
+
+    /// Whether a speaker read at a sentence's start is one capitalised word the article never
+    /// uses as a name, before a cue that can be a noun ("Preliminary estimates put ..."); a
+    /// pronoun or a plural ("Critics") speaks as it is.
+    fn is_stray_capital(&self, c: &Captures<'_>) -> bool {
+        const QUANTIFIERS: &[&str] = &["Some", "Many", "Most", "Few", "Several", "Both", "All"];
+        let phrase = &c["sp"];
+        // Only a cue that is also a plural noun makes the pair a noun phrase ("Preliminary
+        // estimates", "Early reports"): "McLenney said" and "Clinton wants" name someone
+        // however rarely the name is written.
+        const NOUN_CUES: &[&str] = &["estimates", "reports", "claims", "notes", "states"];
+        let noun_like_cue = c
+            .name("cue")
+            .or(c.name("cue2"))
+            .is_some_and(|m| NOUN_CUES.contains(&m.as_str()));
+        noun_like_cue
+            && !phrase.contains(' ')
+            && !is_pronoun(phrase)
+            && !phrase.ends_with('s')
+            && !QUANTIFIERS.contains(&phrase)
+            && !self.names_someone(phrase)
     }
 
     /// A sentence that opens with a person's name makes them the one pronouns refer to.
