@@ -14,19 +14,6 @@ pub const TITLES: &[&str] = &[
     "Foreign Minister",
     "Vice Premier",
     "Vice-President",
-    // State legislators, as American papers write them: "State Sen. Marcus Webb".
-    "State Senator",
-    "State Sen.",
-    "State Representative",
-    "State Rep.",
-    "Councilwoman",
-    "Councilman",
-    "Councilmember",
-    "Alderman",
-    "Alderwoman",
-    // Indian honorifics: "Shri Rajesh Patil", "Smt. Nirmala Sitharaman".
-    "Shri",
-    "Smt.",
     "President",
     "Premier",
     "Chancellor",
@@ -61,15 +48,6 @@ pub const TITLES: &[&str] = &[
     "Speaker",
     "Rev.",
     "Gov",
-    // Police ranks, alone or after "Det." for a detective: "Det. Sgt. Karen Blythe".
-    "Det. Sgt.",
-    "Det. Insp.",
-    "Det. Supt.",
-    "Det. Con.",
-    "Det.",
-    "Sgt.",
-    "Insp.",
-    "Supt.",
     // British and Commonwealth papers write courtesy titles without a full stop.
     "Dr",
     "Mr",
@@ -82,6 +60,40 @@ pub const TITLES: &[&str] = &[
     "Baroness",
     "Cllr",
 ];
+
+/// Titles split off a name but kept out of the patterns: written in capitals, the name pattern
+/// already reads them as part of the name ("Councilwoman Maria Lopez"), and every title there
+/// is copied into each place a name can stand, which sent more capture searches to the slow
+/// engine. Longest first, as in [`TITLES`].
+const NAME_PATTERN_TITLES: &[&str] = &[
+    // State legislators, as American papers write them: "State Sen. Marcus Webb".
+    "State Senator",
+    "State Sen.",
+    "State Representative",
+    "State Rep.",
+    "Councilwoman",
+    "Councilman",
+    "Councilmember",
+    "Alderman",
+    "Alderwoman",
+    // Indian honorifics: "Shri Rajesh Patil", "Smt. Nirmala Sitharaman".
+    "Shri",
+    "Smt.",
+    // Police ranks, alone or after "Det." for a detective: "Det. Sgt. Karen Blythe".
+    "Det. Sgt.",
+    "Det. Insp.",
+    "Det. Supt.",
+    "Det. Con.",
+    "Det.",
+    "Sgt.",
+    "Insp.",
+    "Supt.",
+];
+
+/// Whether a word or phrase is a title of either table: "Sen.", "Det.".
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word) || NAME_PATTERN_TITLES.contains(&word)
+}
 
 /// Titles that say nothing about a role: dropped rather than kept as `speaker_title`.
 const COURTESY_TITLES: &[&str] = &[
@@ -631,7 +643,7 @@ fn is_initials(word: &str) -> bool {
 /// Splits a leading title off a name: "President Xi Jinping" -> (Some("President"), "Xi Jinping").
 /// Courtesy titles are dropped. A title alone is not split.
 pub fn split_title(name: &str) -> (Option<&'static str>, &str) {
-    for title in TITLES {
+    for title in TITLES.iter().chain(NAME_PATTERN_TITLES) {
         if let Some(rest) = name.strip_prefix(title)
             && let Some(rest) = rest.strip_prefix(' ')
             && !rest.trim().is_empty()

@@ -13,8 +13,8 @@ mod speakers;
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
 use crate::text::names::{
-    EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, TITLES, is_group,
-    is_pronoun, is_role_noun, looks_like_person, split_title,
+    EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_group,
+    is_pronoun, is_role_noun, is_title, looks_like_person, split_title,
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
@@ -363,7 +363,7 @@ impl Walk<'_> {
                 .split('.')
                 .all(|part| part.chars().count() == 1);
             let closed = word.ends_with(|c: char| !c.is_alphanumeric() && c != '.')
-                || (word.ends_with('.') && !TITLES.contains(&bare) && !initials);
+                || (word.ends_with('.') && !is_title(bare) && !initials);
             if !name_word || closed {
                 self.note_mention(&run);
                 run.clear();

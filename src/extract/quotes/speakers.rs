@@ -4,7 +4,7 @@
 
 use super::attribution::{RELEASE_VERBS, SPEECH_CUES};
 use super::*;
-use crate::text::names::{GROUP_NOUNS, TITLES, is_one_person, is_role_noun};
+use crate::text::names::{GROUP_NOUNS, is_one_person, is_role_noun, is_title};
 
 /// Prepositions that open an occasion where a role would stand: "X, in a statement, said",
 /// "X, at a rally in Ohio, said".
@@ -441,10 +441,7 @@ fn name_before_party<'h>(m: regex::Match<'h>, haystack: &'h str) -> Option<&'h s
         .take_while(|(_, w)| w.starts_with(char::is_uppercase))
         .collect();
     // "State Sen. Elgie Sims": from the title on, which the speaker's resolution splits off.
-    let first = name
-        .iter()
-        .find(|(_, w)| TITLES.contains(w))
-        .or(name.last())?;
+    let first = name.iter().find(|(_, w)| is_title(w)).or(name.last())?;
     Some(&before[first.0..])
 }
 
