@@ -4,8 +4,10 @@
 
 use std::collections::HashMap;
 
-/// Titles written before a name; kept as the speaker's role when no other role is given.
-/// Longest first so that "Vice President" wins over "President".
+/// Titles written before a name; split off it and kept as the speaker's role when no other
+/// role is given. Longest first so that "Vice President" wins over "President". Not part of
+/// the patterns: written in capitals, they read as words of the name there, and each title in
+/// them was copied into every place a name can stand, which made extraction slower.
 pub const TITLES: &[&str] = &[
     "Secretary of State",
     "Attorney General",
@@ -59,13 +61,6 @@ pub const TITLES: &[&str] = &[
     "Lord",
     "Baroness",
     "Cllr",
-];
-
-/// Titles split off a name but kept out of the patterns: written in capitals, the name pattern
-/// already reads them as part of the name ("Councilwoman Maria Lopez"), and every title there
-/// is copied into each place a name can stand, which sent more capture searches to the slow
-/// engine. Longest first, as in [`TITLES`].
-const NAME_PATTERN_TITLES: &[&str] = &[
     // State legislators, as American papers write them: "State Sen. Marcus Webb".
     "State Senator",
     "State Sen.",
@@ -90,9 +85,9 @@ const NAME_PATTERN_TITLES: &[&str] = &[
     "Supt.",
 ];
 
-/// Whether a word or phrase is a title of either table: "Sen.", "Det.".
+/// Whether a word or phrase is one of [`TITLES`]: "Sen.", "Det.".
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word) || NAME_PATTERN_TITLES.contains(&word)
+    TITLES.contains(&word)
 }
 
 /// Titles that say nothing about a role: dropped rather than kept as `speaker_title`.
@@ -643,7 +638,7 @@ fn is_initials(word: &str) -> bool {
 /// Splits a leading title off a name: "President Xi Jinping" -> (Some("President"), "Xi Jinping").
 /// Courtesy titles are dropped. A title alone is not split.
 pub fn split_title(name: &str) -> (Option<&'static str>, &str) {
-    for title in TITLES.iter().chain(NAME_PATTERN_TITLES) {
+    for title in TITLES {
         if let Some(rest) = name.strip_prefix(title)
             && let Some(rest) = rest.strip_prefix(' ')
             && !rest.trim().is_empty()

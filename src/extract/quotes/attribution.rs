@@ -2,9 +2,7 @@
 //! speech. Owns the cue-verb table and the speaker patterns (compiled once into [`RULES`]);
 //! returns positions, never decides what counts as a quote.
 
-use crate::text::names::{
-    EVERYDAY_ROLE_NOUNS, GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES,
-};
+use crate::text::names::{EVERYDAY_ROLE_NOUNS, GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS};
 use regex::{Captures, Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -1329,16 +1327,17 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // Unbounded rather than {0,6}: a counted repetition copies the (large, Unicode) word
     // pattern into the automaton once per count, for every place a name can appear.
     let name = format!(r"{name_word}(?:\s+(?:{connect}\s+)?{name_word})*");
-    let titles = alternation(TITLES);
     // US writing follows a politician's name with party and state: "Sen. David Perdue (R-Ga.)",
     // "Sen. Donald Riegle (D., Mich.)", "Rep. Jane Roe (D-New York)". ASCII letters: states are
     // written in them, and `\p{L}` here, copied into every name of every pattern, made
     // extraction a tenth slower.
     let party = r"(?:\s+\([RDI](?:(?:-|\.,?\s?)[A-Z][A-Za-z.\-]*(?:\s[A-Z][a-z.]*)?)?\))";
-    let person = format!(r"(?:(?:{titles})\s+)?{name}{party}?");
+    // A title ("Sen. Jane Roe", "Det. Sgt. Karen Blythe") reads as words of the name here;
+    // `split_title` takes it off when the speaker is resolved.
+    let person = format!(r"{name}{party}?");
     // A person, or an organisation after a lowercase "the" ("the IMF said"): one copy of the
     // name pattern serves both.
-    let person_or_org = format!(r"(?:the\s+|(?:{titles})\s+)?{name}{party}?");
+    let person_or_org = format!(r"(?:the\s+)?{name}{party}?");
     let groups = alternation_any_case(&[GROUP_NOUNS, RECORD_NOUNS].concat());
     let role_nouns = alternation(&[ROLE_NOUNS, EVERYDAY_ROLE_NOUNS].concat());
     // "Clinton spokesman Nick Merrill", "retired Air Force general Lloyd Newton": a short
