@@ -229,7 +229,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Whether a phrase opens with a relative pronoun: a clause about someone, not their role.
-fn starts_with_relative(phrase: &str) -> bool {
+pub(super) fn starts_with_relative(phrase: &str) -> bool {
     let first = phrase.split_whitespace().next().unwrap_or("");
     matches!(first, "who" | "whose" | "which" | "that" | "whom")
 }

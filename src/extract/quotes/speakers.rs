@@ -375,10 +375,16 @@ impl Walk<'_> {
         if let Some(sex) = sex_of(written).or_else(|| role.and_then(sex_of)) {
             self.sexes.insert(name.clone(), sex);
         }
-        let role = role
+        // A relative clause ("Rao, who was one of her students, said") says something about
+        // the person; a title or a role the article gave before says who they are, and wins.
+        let given = role
             .map(clean_role)
+            .filter(|r| !r.is_empty() && !starts_with_relative(r));
+        let clause = role.map(clean_role).filter(|r| starts_with_relative(r));
+        let role = given
             .or_else(|| title.map(str::to_string))
-            .or_else(|| self.known_role(&name));
+            .or_else(|| self.known_role(&name))
+            .or(clause);
         let speaker = Speaker { name, title: role };
         self.remember(speaker.clone());
         speaker
@@ -440,8 +446,15 @@ fn name_before_party<'h>(m: regex::Match<'h>, haystack: &'h str) -> Option<&'h s
         .take(5)
         .take_while(|(_, w)| w.starts_with(char::is_uppercase))
         .collect();
-    // "State Sen. Elgie Sims": from the title on, which the speaker's resolution splits off.
-    let first = name.iter().find(|(_, w)| is_title(w)).or(name.last())?;
+    // "State Sen. Elgie Sims": from the title on, which the speaker's resolution splits off;
+    // a title of two words ("State Sen.") from its first.
+    let first = match name.iter().position(|(_, w)| is_title(w)) {
+        Some(k) => name
+            .get(k + 1)
+            .filter(|(_, prev)| is_title(&format!("{prev} {}", name[k].1)))
+            .unwrap_or(&name[k]),
+        None => name.last()?,
+    };
     Some(&before[first.0..])
 }
 
