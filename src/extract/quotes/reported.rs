@@ -248,11 +248,11 @@ impl Walk<'_> {
         {
             let section = is_label(label);
             let dateline = self.in_lead && !label.contains(char::is_lowercase);
-            let start = label.len() + 2;
-            // An editor's note is the paper's own comment on its subject ("Editor's note:
-            // Trump regularly incites ..."), never that subject's position.
-            let positions = positions && !label.to_lowercase().contains("note");
             if section || dateline {
+                let start = label.len() + 2;
+                // An editor's note is the paper's own comment on its subject ("Editor's note:
+                // Trump regularly incites ..."), never that subject's position.
+                let positions = positions && !label.to_lowercase().contains("note");
                 let found = self.find_reported(text, start..range.end, positions);
                 if let Some((inner, attr, kind)) = found {
                     return Some((start + inner.start..start + inner.end, attr, kind));
@@ -296,9 +296,8 @@ impl Walk<'_> {
                         .is_none_or(|cue| !LISTENER_CUES.contains(&cue.as_str()))
                 })
                 .filter(|(_, _, c)| {
-                    c.name("sp").is_none_or(|sp| {
-                        !opens_with_preposition(sp.as_str()) && !opens_with_cue(sp.as_str())
-                    })
+                    c.name("sp")
+                        .is_none_or(|sp| !opens_past_speaker(sp.as_str()))
                 })
         };
         // "The plan, the mayor said, would cost ...": a lead too short for a clause, the
@@ -547,8 +546,7 @@ impl Walk<'_> {
             if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) && !it
                 || opens_supposition(&c["sp"])
                 || holds_clause(&c["sp"])
-                || opens_with_cue(&c["sp"])
-                || opens_with_preposition(&c["sp"])
+                || opens_past_speaker(&c["sp"])
                 // "Preliminary estimates put the loss at ...": a lone capitalised word opening
                 // the sentence names someone only if the article uses it as a name; a pronoun
                 // or a plural ("Critics") speaks as it is.
@@ -643,14 +641,15 @@ const PREPOSITIONS: &[&str] = &[
 ];
 
 /// Whether a phrase read as a speaker opens with a preposition ("In a statement", "about the
-/// figures"): it says where or what, never who.
-fn opens_with_preposition(phrase: &str) -> bool {
+/// figures": where or what, never who) or a cue ("said the figures": the words after an
+/// attribution).
+fn opens_past_speaker(phrase: &str) -> bool {
     let first = phrase
         .split_whitespace()
         .next()
         .unwrap_or("")
         .to_lowercase();
-    PREPOSITIONS.contains(&first.as_str())
+    PREPOSITIONS.contains(&first.as_str()) || opens_with_cue(phrase)
 }
 
 /// Cues whose listener may follow without "that": "told MPs the ban would go ahead".

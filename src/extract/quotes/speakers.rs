@@ -377,10 +377,10 @@ impl Walk<'_> {
         }
         // A relative clause ("Rao, who was one of her students, said") says something about
         // the person; a title or a role the article gave before says who they are, and wins.
-        let given = role
-            .map(clean_role)
-            .filter(|r| !r.is_empty() && !starts_with_relative(r));
-        let clause = role.map(clean_role).filter(|r| starts_with_relative(r));
+        let (clause, given) = match role.map(clean_role) {
+            Some(r) if starts_with_relative(&r) => (Some(r), None),
+            cleaned => (None, cleaned.filter(|r| !r.is_empty())),
+        };
         let role = given
             .or_else(|| title.map(str::to_string))
             .or_else(|| self.known_role(&name))
