@@ -487,6 +487,24 @@ pub const EVERYDAY_ROLE_NOUNS: &[&str] = &[
     "envoy",
     "negotiator",
     "lecturer",
+    // Arts and entertainment: "the actress Dame Judi Dench said", "the singer told Vogue".
+    "actor",
+    "actress",
+    "singer",
+    "musician",
+    "comedian",
+    "novelist",
+    "producer",
+    // "council member Rosa Delgado", "a board member said"; never "member" alone, which
+    // qualifies countries ("NATO member Estonia", "member states").
+    "council member",
+    "Council member",
+    "board member",
+    "committee member",
+    "staff member",
+    "family member",
+    "crew member",
+    "cabinet member",
 ];
 
 /// Whether a lower-case word is a role noun of either table.
@@ -577,7 +595,7 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "he",
     "they",
     "it",
-    "white",
+    // "White House" and "White Paper" hold a word of this list already; "Ryan White" is a name.
     "paper",
     "city",
     "province",

@@ -1138,6 +1138,18 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     "waiting",
     "heading",
     "arrested",
+    // Harm and bodily acts: "The driver suffered minor injuries", "Ferris shakes his head".
+    "suffered",
+    "suffers",
+    "injured",
+    "climbed",
+    "climbs",
+    "shakes",
+    "shook",
+    "nodded",
+    "nods",
+    "smiled",
+    "smiles",
     "detained",
 ];
 
@@ -1343,8 +1355,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // "Clinton spokesman Nick Merrill", "retired Air Force general Lloyd Newton": a short
     // descriptor ending in a role noun, then the name.
     // A number may lead the descriptor: "9/11 widow Terry Strada", "2016 nominee Mitt Roe".
-    let described =
-        format!(r"(?:(?:{word}|\d+(?:/\d+)?)\.?\s+){{0,4}}?(?:{role_nouns})\s+{name}{party}?");
+    // "study co-author Dr. Priya Nair": a hyphened prefix joins the noun.
+    let described = format!(
+        r"(?:(?:{word}|\d+(?:/\d+)?)\.?\s+){{0,4}}?(?:[a-z]+-)?(?:{role_nouns})\s+{name}{party}?"
+    );
     // "Tulsa police Chief Chuck Jordan": the office capitalised before the name. Only right
     // after a closing mark, where the speaker must start: elsewhere the words before could be
     // the clause's own ("cheered for Senator Jane Roe").

@@ -694,6 +694,11 @@ impl<'a> Walk<'a> {
                     }
                     continue;
                 }
+                // "Sen. Claire McCaskill scolded him: “...,” she said.": the sentence's subject,
+                // named before its first quote, is whom a pronoun after the quote means.
+                if !before.contains(['“', '”', '"']) && before.split_whitespace().count() >= 3 {
+                    self.note_subject(before);
+                }
                 let mut attribution_end = None;
                 // Where an attribution standing as its own sentence ends ("“Why?” Trump asked.").
                 let mut attribution_sentence_end = None;

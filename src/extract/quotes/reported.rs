@@ -189,6 +189,19 @@ impl Walk<'_> {
             };
             span.end = span.start + head.len();
         }
+        // A clause that opens outside a quote with an attribution of its own and stops inside
+        // it ("X scolded him: “A,” she said") is that attribution misread.
+        if direct_spans.iter().any(|d| {
+            span.start < d.start
+                && d.start < span.end
+                && span.end < d.end
+                && RULES
+                    .after_quote
+                    .is_match(&unmarked[d.end.min(range.end)..range.end])
+        }) {
+            self.restore(memory);
+            return;
+        }
         let unquoted_words = unmarked[span.clone()]
             .split_whitespace()
             .filter(|w| {
@@ -591,9 +604,11 @@ impl Walk<'_> {
             && !self.names_someone(phrase)
     }
 
-    /// A sentence that opens with a person's name makes them the one pronouns refer to.
+    /// A sentence that opens with a person's name makes them the one pronouns refer to. In
+    /// the article's first paragraph a full name is enough: a lead opens with its subject
+    /// ("Margaret Dunmore has climbed the 114 steps ... At 72, she still takes them").
     pub(super) fn note_subject(&mut self, sentence: &str) {
-        self.note_opening_person(sentence, false);
+        self.note_opening_person(sentence, self.in_lead);
     }
 
     /// "Hillary Clinton spoke at a rally, where she said ...": a pronoun in a later clause
@@ -606,11 +621,21 @@ impl Walk<'_> {
     /// `full_name_enough` any name of two words or more; else a name set off after a description
     /// ("The health secretary, Wes Streeting, ...").
     fn note_opening_person(&mut self, sentence: &str, full_name_enough: bool) {
-        let first: Vec<&str> = sentence
-            .split_whitespace()
+        // "Democratic Sen. Claire McCaskill": a party before a title is no part of the name
+        // ("Libertarian presidential candidate Gary Johnson" is read as a description below).
+        let mut words = sentence.split_whitespace().peekable();
+        let party = words.next_if(|w| PARTY_WORDS.contains(w));
+        if party.is_some() && !words.peek().is_some_and(|w| is_title(w)) {
+            words = sentence.split_whitespace().peekable();
+        }
+        // A comma ends the name: "On Monday, PolitiFact ..." opens with no one.
+        let mut first: Vec<&str> = words
             .take(3)
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
             .collect();
+        if let Some(comma) = first.iter().position(|w| w.ends_with(',')) {
+            first.truncate(comma + 1);
+        }
         if first.is_empty() {
             return;
         }
@@ -624,7 +649,11 @@ impl Walk<'_> {
         // Any title, "Mr." and "Mrs." included, says the name is a person's.
         let (_, name) = split_title(candidate);
         let titled = name.len() < candidate.len();
-        let full_name = full_name_enough && first.len() >= 2;
+        // "As Ms. Simonyan put it", "Say Mexico demanded": an opener no subject starts with.
+        let full_name = full_name_enough
+            && first.len() >= 2
+            && !opens_without_subject(sentence)
+            && !opens_supposition(sentence);
         if looks_like_person(name) && (titled || full_name || self.is_known_person(name)) {
             self.last_person = Some(self.person(candidate, None));
         } else if let Some((role, name)) = appositive_name(sentence) {
