@@ -75,6 +75,9 @@ static SET_STOPS: LazyLock<WordSet> = LazyLock::new(|| WHAT_STOPS.iter().copied(
 static QUALIFIER_KIND: LazyLock<WordMap<&'static str, (Qualifier, bool)>> =
     LazyLock::new(|| QUALIFIERS.iter().map(|&(w, q, m)| (w, (q, m))).collect());
 
+/// The US states' postal codes, before a ZIP code.
+const US_STATES: &str = "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY";
+
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
 /// Spans that are never claims: dates, times of day, year ranges, phone and version numbers.
@@ -92,6 +95,8 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         r"\(\d{3}\)\s*\d{3}-\d{4}".to_string(),
         r"(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)".to_string(),
         r"(?i)(?-u:\b)(?:https?://|www\.)\S+".to_string(),
+        // US postcodes after the state: "Cupertino, CA 95014".
+        format!(r"(?-u:\b)(?:{US_STATES})\s+\d{{5}}(?:-\d{{4}})?(?-u:\b)"),
         // Telephone numbers with a trunk zero: "0800 123 4567", "020 7946 0958".
         r"(?-u:\b)0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}(?-u:\b)".to_string(),
         // Scores and votes: "won 2-1 against", "beat Leeds 3-0.", "a 5-4 ruling".
@@ -304,6 +309,37 @@ fn qualifier_phrase_before(s: &str, start: usize, measured: bool) -> Option<(usi
     None
 }
 
+/// The change a word right after a measured figure names: "a 12% drop", "3.1 per cent lower".
+fn change_after(word: Option<&str>) -> Option<Qualifier> {
+    let mut buf = [0u8; 24];
+    let word = lower(word?, &mut buf)?;
+    CHANGE_AFTER
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, q)| q)
+}
+
+/// The change a figure after "by" measures, from a change verb a few words before in the same
+/// clause: "raised it by 525 basis points", "expects the economy to grow by 1.1 per cent".
+fn change_by_before(s: &str, start: usize) -> Option<Qualifier> {
+    let before = s[..start].trim_end();
+    let lead = before
+        .strip_suffix("by")
+        .filter(|b| b.ends_with(char::is_whitespace))?;
+    lead.split_whitespace()
+        .rev()
+        .take(6)
+        .take_while(|w| !w.ends_with([',', ';', ':', '.']))
+        .find_map(|w| {
+            let mut buf = [0u8; 24];
+            let w = lower(w, &mut buf)?;
+            CHANGE_BY_VERBS
+                .iter()
+                .find(|(v, _)| *v == w)
+                .map(|&(_, q)| q)
+        })
+}
+
 /// Reads the claim whose number is `n` at token `i`; `None` when it is not a claim. Returns
 /// the claim and the token index after it.
 fn build_claim(
@@ -481,6 +517,21 @@ fn build_claim(
     {
         return None;
     }
+    // Models: "the 737 Max", "a 911 Turbo": three or four bare digits after an article, before
+    // a capitalised word that is no plural ("the 500 Democrats" count).
+    if n.form == Form::Digits
+        && !n.grouped
+        && !n.decimal
+        && n.scale == 1.0
+        && !measured
+        && qualifier.is_none()
+        && (3..=4).contains(&(n.end - n.start))
+        && lower_in(prev_word(i), &["the", "a", "an"])
+        && word_at(s, toks, k)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()) && !w.ends_with('s'))
+    {
+        return None;
+    }
     if words && !measured && n.form == Form::Words && n.scale == 1.0 {
         // Bare "one": a pronoun far more often than a count ("one of the greatest").
         if n.value == 1.0 && qualifier.is_none() {
@@ -514,6 +565,17 @@ fn build_claim(
         && spread_over(s, &claim, q0)
     {
         claim.qualifier = Qualifier::Exact;
+    }
+    // "a 4.1 per cent increase", "closed 3.1 per cent lower"; "cut their target price by 8%".
+    let mut change_noun = false;
+    if claim.qualifier == Qualifier::Exact {
+        let after = (measured || n.percent)
+            .then(|| change_after(word_at(s, toks, k)))
+            .flatten();
+        change_noun = after.is_some();
+        if let Some(q) = after.or_else(|| change_by_before(s, claim.start)) {
+            claim.qualifier = q;
+        }
     }
     // "several hundred years", "dozens of", "tens of thousands": at least the lower bound,
     // never an exact figure the text does not give.
@@ -550,8 +612,13 @@ fn build_claim(
     // "Thousands fled": a vague plural alone counts whoever the sentence is about.
     let alone =
         n.form == Form::Vague && written.ends_with('s') && word_at(s, toks, k) != Some("of");
+    // "a 4.1 per cent increase in the state pension": what changed follows "in".
     claim.what = if alone {
         None
+    } else if change_noun {
+        (word_at(s, toks, k + 1) == Some("in"))
+            .then(|| what_after(s, toks, k + 2, &n))
+            .flatten()
     } else {
         what_after(s, toks, k, &n)
     };

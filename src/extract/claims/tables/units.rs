@@ -142,6 +142,8 @@ pub(in crate::extract::claims) const UNITS_WORDS: &[(&str, &str)] = &[
     ("percentage point", "percentage point"),
     ("basis points", "basis point"),
     ("basis point", "basis point"),
+    // Index, poll and game points: "the Dow lost 610 points".
+    ("points", "point"),
     ("years", "year"),
     ("year", "year"),
     ("months", "month"),
