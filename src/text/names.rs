@@ -90,6 +90,11 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word)
 }
 
+/// Whether `word` is a title that says what someone does ("Gov.", "Sen."), not a courtesy.
+pub fn is_office_title(word: &str) -> bool {
+    is_title(word) && !COURTESY_TITLES.contains(&word)
+}
+
 /// Titles that say nothing about a role: dropped rather than kept as `speaker_title`.
 const COURTESY_TITLES: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame",
@@ -355,6 +360,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "director",
     "chairman",
     "chairwoman",
+    "chair",
     "adviser",
     "advisor",
     "aide",
@@ -485,6 +491,8 @@ pub const EVERYDAY_ROLE_NOUNS: &[&str] = &[
     "winger",
     "boss",
     "envoy",
+    "czar",
+    "tsar",
     "negotiator",
     "lecturer",
     // Arts and entertainment: "the actress Dame Judi Dench said", "the singer told Vogue".
@@ -495,16 +503,6 @@ pub const EVERYDAY_ROLE_NOUNS: &[&str] = &[
     "comedian",
     "novelist",
     "producer",
-    // "council member Rosa Delgado", "a board member said"; never "member" alone, which
-    // qualifies countries ("NATO member Estonia", "member states").
-    "council member",
-    "Council member",
-    "board member",
-    "committee member",
-    "staff member",
-    "family member",
-    "crew member",
-    "cabinet member",
 ];
 
 /// Whether a lower-case word is a role noun of either table.

@@ -2,7 +2,9 @@
 //! speech. Owns the cue-verb table and the speaker patterns (compiled once into [`RULES`]);
 //! returns positions, never decides what counts as a quote.
 
-use crate::text::names::{EVERYDAY_ROLE_NOUNS, GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS};
+use crate::text::names::{
+    EVERYDAY_ROLE_NOUNS, GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, is_title,
+};
 use regex::{Captures, Regex, RegexBuilder};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -466,6 +468,11 @@ pub const PARTICIPLE_CUES: &[&str] = &[
     "asserting",
     "declaring",
     "citing",
+    "vowing",
+    "pledging",
+    "acknowledging",
+    "complaining",
+    "telling",
 ];
 
 /// Words after which a new clause, and so a new speaker, can start mid-sentence.
@@ -793,6 +800,10 @@ pub struct Rules {
     pub role_after: Regex,
     pub place_after: Regex,
     pub occasion_after: Regex,
+    /// "Marcus Johnson" of "Marcus Johnson, 45,": the name before a person's age.
+    pub name_before_age: Regex,
+    /// Whom words were told, right after "told": "told Vogue in an interview", "told reporters".
+    pub listener_after: Regex,
     /// "Speaking at OCCASION, " before a speaker.
     pub speaking_at: Regex,
     /// "Name, role" lines that head a statement section.
@@ -1138,6 +1149,10 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     "waiting",
     "heading",
     "arrested",
+    // Bylines and pastimes: "Kevin Tran contributed to this report", "Democrats are enjoying
+    // the show". ("X is facing Y" stays: PolNeAR reads it as a stance.)
+    "enjoying",
+    "contributed",
     // Harm and bodily acts: "The driver suffered minor injuries", "Ferris shakes his head".
     "suffered",
     "suffers",
@@ -1303,6 +1318,32 @@ const SUBORDINATORS: &[&str] = &[
     "As", "as",
 ];
 
+/// Events and media an opening phrase may name as the occasion: "In an interview with Variety,",
+/// "At a news conference on Monday,".
+const OCCASION_NOUNS: &[&str] = &[
+    "interview",
+    "statement",
+    "speech",
+    "rally",
+    "conference",
+    "briefing",
+    "hearing",
+    "debate",
+    "post",
+    "letter",
+    "video",
+    "podcast",
+    "op-ed",
+    "email",
+    "call",
+    "meeting",
+    "appearance",
+    "address",
+    "town hall",
+    "news release",
+    "tweet",
+];
+
 /// Weekdays and other time words that may follow a cue: "said Friday", "told reporters Monday".
 pub const TIME_WORDS: &[&str] = &[
     "Monday",
@@ -1405,6 +1446,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // "“...,” one trader said": right after a closing mark, where nothing else can stand before
     // a cue, any noun after a determiner speaks, not only the role and group nouns of the tables.
     let described_lowercase = r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)(?:\s+\p{Ll}[\p{Ll}\-]*){1,3}";
+    // "the 28-year-old told Vogue", "said the 61-year-old striker": an age for the person
+    // named before.
+    let by_age = r"[Tt]he\s+\d{1,3}-year-old(?:\s+\p{Ll}+)?";
     let speaker = format!(
         r"(?:{pronoun}|{det_noun}|{the_role}|{described}|{person_or_org}|{share}|{bare_group})"
     );
@@ -1454,7 +1498,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     };
     Rules {
         after_quote: build(format!(
-            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})(?-u:\b)|(?P<sp2>{speaker}|{described_office}|{described_lowercase}){role}?\s+{aux}(?P<cue2>{cues}|{after_quote_cues})(?-u:\b))"
+            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker}|{by_age})(?-u:\b)|(?P<sp2>{speaker}|{described_office}|{described_lowercase}|{by_age}){role}?\s+{aux}(?P<cue2>{cues}|{after_quote_cues})(?-u:\b))"
         )),
         before_quote: build(format!(
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,{MAX_GAP_CHARS}}})$"
@@ -1486,7 +1530,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"(?P<sp>{speaker}){role}?,?\s+who\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         subject_first: build(format!(
-            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>(?:\p{{Lu}}|(?:the|a|an)\s)[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?)\s+{aux}{clause_cue}(?P<content>\S)"
+            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>(?:\p{{Lu}}|(?:the|a|an)\s)[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?)(?:,\s+(?P<role>(?:who|which)\s[^,;:“”\x22]+?),)?\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         coordinated: build(format!(
             r"^(?P<sp>{described}|{speaker})(?-u:\b)[^“”\x22]+?,?\s+(?:and|but)\s+{aux}(?P<cue>{}){after_cue}(?P<content>\S)",
@@ -1542,7 +1586,17 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         role_after: build(r"^,\s+(?:\d{1,3},\s+)?(?P<role>(?:who\s+is\s+(?:also\s+)?)?(?:[Aa]n?\s|[Tt]he\s|\p{Ll}|\p{Lu}[^\s,;“”\x22]*['’]s\s)(?:(?:[A-Z]\.){2,}\s+[A-Z][a-z]{3,}|[^,;“”\x22])*?)\s*(?:,|\.(?:\s+\p{Lu}|\s*$)|$)".to_string()),
         place_after: build(r"^\s+in\s+(?P<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?)(?-u:\b)".to_string()),
         occasion_after: build(r"^,?\s*(?:during|at|in|on)\s+(?P<occ>(?:an?|the|his|her|their)\s[^,.;]{3,150})".to_string()),
-        speaking_at: build(r"^Speaking\s+(?:at|in|to|during|on)\s+(?P<occ>[^,]{3,200}),".to_string()),
+        name_before_age: build(format!(r"(?P<name>{person})$")),
+        listener_after: build(
+            r"^\s+(?P<to>reporters|journalists|(?:the\s+)?\p{Lu}[^\s,.;:“”\x22]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[^\s,.;:“”\x22]*)*)"
+                .to_string(),
+        ),
+        // "Speaking at a rally in Ohio, ...", "In an interview with Variety, ...": an opening
+        // phrase that names where the words were said.
+        speaking_at: build(format!(
+            r"^(?:Speaking\s+(?:at|in|to|during|on)\s+(?P<occ>[^,]{{3,200}})|(?:In|At|During|On)\s+(?P<occ2>(?:an?|the|his|her|their)\s+(?:[^\s,]+\s+){{0,3}}?(?:{})(?-u:\b)[^,]{{0,150}})),",
+            alternation(OCCASION_NOUNS)
+        )),
         name_role_line: build(format!(r"^(?P<name>{name}),\s+(?P<role>\p{{Ll}}[^.!?]{{3,250}})$")),
         possessive_person: build(format!(r"(?P<sp>{person})['’]s(?-u:\b)")),
     }
@@ -1569,7 +1623,14 @@ pub fn clean_speaker(phrase: &str) -> String {
 /// inside ("Administration. of China") removed.
 pub fn clean_role(role: &str) -> String {
     static STRAY_STOP: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.\s+(\p{Ll})").unwrap());
-    let role = role.trim().trim_end_matches([',', '.']);
+    let role = role.trim().trim_end_matches(',');
+    // "Arkansas Gov.": a title's full stop stays.
+    let ends_with_title = role.split_whitespace().last().is_some_and(is_title);
+    let role = if ends_with_title {
+        role
+    } else {
+        role.trim_end_matches(['.', ','])
+    };
     let role = role
         .strip_prefix("who is also ")
         .or_else(|| role.strip_prefix("who is "))

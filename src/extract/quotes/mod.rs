@@ -14,7 +14,7 @@ use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
 use crate::text::names::{
     EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_group,
-    is_pronoun, is_role_noun, is_title, looks_like_person, split_title,
+    is_office_title, is_pronoun, is_role_noun, is_title, looks_like_person, split_title,
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
@@ -138,6 +138,9 @@ struct Walk<'a> {
     /// The title written before a mentioned full name ("Gov. J.B. Pritzker signed ..."), for a
     /// speaker no attribution gave a role.
     mention_titles: std::collections::HashMap<String, String>,
+    /// Ages given after names ("Marcus Johnson, 45, who rode out the storm"), so that "the
+    /// 45-year-old" finds him; most recent last.
+    ages: Vec<(u32, String)>,
     /// Quotes replaced by a longer one that contains them, removed once the walk is done.
     dropped: Vec<usize>,
     /// Words the article capitalises inside a sentence: its proper nouns, so "Phone" or "Last"
@@ -372,6 +375,34 @@ impl Walk<'_> {
         self.note_mention(&run);
     }
 
+    /// Notes each "Name, 45," of the paragraph. The age is found first, by hand, so that the
+    /// name pattern only runs, anchored, on the few words before one.
+    fn note_ages(&mut self, text: &str) {
+        for (at, _) in text.match_indices(", ") {
+            let digits = text[at + 2..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            let after = at + 2 + digits;
+            if !(1..=3).contains(&digits) || text.as_bytes().get(after) != Some(&b',') {
+                continue;
+            }
+            let Ok(age) = text[at + 2..after].parse() else {
+                continue;
+            };
+            let mut from = at.saturating_sub(80);
+            while !text.is_char_boundary(from) {
+                from += 1;
+            }
+            if let Some(c) = RULES.name_before_age.captures(&text[from..at]) {
+                let (_, name) = split_title(&c["name"]);
+                if looks_like_person(name) {
+                    self.ages.push((age, name.to_string()));
+                }
+            }
+        }
+    }
+
     fn note_mention(&mut self, run: &[&str]) {
         let start = run
             .iter()
@@ -418,9 +449,13 @@ fn words_at(text: &str) -> Vec<(usize, &str)> {
 /// news writes it before a name, and a name of at least two words follows.
 fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
     let words = words_at(phrase);
+    // "Arkansas Gov. Sarah Huckle": a title ends the office too.
     let last_office = words.iter().rposition(|(_, w)| {
         let lower = w.to_lowercase();
-        is_role_noun(&lower) || TITLE_NOUNS.contains(&lower.as_str())
+        is_role_noun(&lower)
+            || TITLE_NOUNS.contains(&lower.as_str())
+            || is_office_title(w)
+            || lower == "member"
     })?;
     let name_words = &words[last_office + 1..];
     // One office word alone is split off too ("Economist Shamubeel Eaqub"); the name after it
@@ -430,6 +465,13 @@ fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
     }
     let (name_at, _) = name_words[0];
     let (office, name) = (phrase[..name_at].trim_end(), &phrase[name_at..]);
+    // "Mr. Clarke and Mr. Van Voorhis": a courtesy title inside is a person's, no office's.
+    if office
+        .split_whitespace()
+        .any(|w| is_title(w) && !is_office_title(w))
+    {
+        return None;
+    }
     (name_words
         .iter()
         .all(|(_, w)| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(w))
@@ -630,6 +672,7 @@ impl<'a> Walk<'a> {
     fn prose(&mut self, para: &Paragraph) {
         let text = para.text.as_str();
         self.note_mentions(text);
+        self.note_ages(text);
         let quoted = find_quoted(text);
         let continues_quote = opens_with_mark(text) && self.running_quote.is_some();
         let running_from = self.running_quote.take();
@@ -696,8 +739,14 @@ impl<'a> Walk<'a> {
                 }
                 // "Sen. Claire McCaskill scolded him: “...,” she said.": the sentence's subject,
                 // named before its first quote, is whom a pronoun after the quote means.
+                // "Rep. Valerie Tate took to X after the vote: “...”": with nothing else to
+                // attribute it, a quote the sentence's subject introduces with a colon is theirs.
+                let mut colon_subject = None;
                 if !before.contains(['“', '”', '"']) && before.split_whitespace().count() >= 3 {
-                    self.note_subject(before);
+                    let subject = self.note_subject(before);
+                    if before.trim_end().ends_with(':') {
+                        colon_subject = subject;
+                    }
                 }
                 let mut attribution_end = None;
                 // Where an attribution standing as its own sentence ends ("“Why?” Trump asked.").
@@ -760,6 +809,15 @@ impl<'a> Walk<'a> {
                             .then(|| colon_lead.take())
                             .flatten()
                             .map(|a| (a, 0))
+                    })
+                    .or_else(|| {
+                        let speaker = colon_subject.take()?;
+                        let attr = Attribution {
+                            speaker: Some(speaker),
+                            cue: Some(":".to_string()),
+                            ..Attribution::default()
+                        };
+                        Some((attr, 0))
                     });
                 let attributed =
                     after_attr.is_some() || before_attr.as_ref().is_some_and(|(_, g)| *g == 0);

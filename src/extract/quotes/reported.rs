@@ -571,8 +571,12 @@ impl Walk<'_> {
             let pre = c
                 .name("pre")
                 .map_or(&sentence[..from], |p| &sentence[..from + p.end()]);
-            if let Some(s) = RULES.speaking_at.captures(pre) {
-                self.set_occasion(&mut attr, s["occ"].to_string());
+            if let Some(occ) = RULES
+                .speaking_at
+                .captures(pre)
+                .and_then(|s| s.name("occ").or(s.name("occ2")))
+            {
+                self.set_occasion(&mut attr, occ.as_str().to_string());
             }
             return Some((
                 from + c.name("content").unwrap().start()..sentence.len(),
@@ -607,8 +611,8 @@ impl Walk<'_> {
     /// A sentence that opens with a person's name makes them the one pronouns refer to. In
     /// the article's first paragraph a full name is enough: a lead opens with its subject
     /// ("Margaret Dunmore has climbed the 114 steps ... At 72, she still takes them").
-    pub(super) fn note_subject(&mut self, sentence: &str) {
-        self.note_opening_person(sentence, self.in_lead);
+    pub(super) fn note_subject(&mut self, sentence: &str) -> Option<Speaker> {
+        self.note_opening_person(sentence, self.in_lead)
     }
 
     /// "Hillary Clinton spoke at a rally, where she said ...": a pronoun in a later clause
@@ -620,7 +624,7 @@ impl Walk<'_> {
     /// Remembers the person `sentence` opens with: a titled name or one already known, or with
     /// `full_name_enough` any name of two words or more; else a name set off after a description
     /// ("The health secretary, Wes Streeting, ...").
-    fn note_opening_person(&mut self, sentence: &str, full_name_enough: bool) {
+    fn note_opening_person(&mut self, sentence: &str, full_name_enough: bool) -> Option<Speaker> {
         // "Democratic Sen. Claire McCaskill": a party before a title is no part of the name
         // ("Libertarian presidential candidate Gary Johnson" is read as a description below).
         let mut words = sentence.split_whitespace().peekable();
@@ -637,7 +641,7 @@ impl Walk<'_> {
             first.truncate(comma + 1);
         }
         if first.is_empty() {
-            return;
+            return None;
         }
         let candidate = first.join(" ");
         let candidate = candidate.trim_end_matches([',', '.']);
@@ -654,13 +658,20 @@ impl Walk<'_> {
             && first.len() >= 2
             && !opens_without_subject(sentence)
             && !opens_supposition(sentence);
-        if looks_like_person(name) && (titled || full_name || self.is_known_person(name)) {
-            self.last_person = Some(self.person(candidate, None));
+        let noted = if looks_like_person(name)
+            && !is_group(name)
+            && (titled || full_name || self.is_known_person(name))
+        {
+            self.person(candidate, None)
         } else if let Some((role, name)) = appositive_name(sentence) {
-            self.last_person = Some(self.person(name, Some(role)));
+            self.person(name, Some(role))
         } else if let Some((role, name)) = described_opening(sentence) {
-            self.last_person = Some(self.person(name, Some(role)));
-        }
+            self.person(name, Some(role))
+        } else {
+            return None;
+        };
+        self.last_person = Some(noted.clone());
+        Some(noted)
     }
 }
 

@@ -62,6 +62,18 @@ impl Walk<'_> {
         {
             rest = &haystack[cue2.end()..];
         }
+        // "told Vogue in an interview", "told CNN's State of the Union": whom the words were
+        // told is where they were said.
+        let mut listener = None;
+        if attr
+            .cue
+            .as_deref()
+            .is_some_and(|c| matches!(c, "told" | "tells"))
+            && let Some(l) = RULES.listener_after.captures(rest)
+        {
+            listener = Some(format!("to {}", &l["to"]));
+            rest = &rest[l.get(0).unwrap().end()..];
+        }
         if let Some(p) = RULES.place_after.captures(rest) {
             attr.place = Some(p["place"].to_string());
             rest = &rest[p.get(0).unwrap().end()..];
@@ -89,8 +101,16 @@ impl Walk<'_> {
             rest = &rest[r.get(0).unwrap().end()..];
             rest = rest.trim_start_matches(',');
         }
-        if let Some(o) = RULES.occasion_after.captures(rest) {
-            self.set_occasion(&mut attr, o["occ"].to_string());
+        let occasion = RULES
+            .occasion_after
+            .captures(rest)
+            .map(|o| o["occ"].to_string());
+        let occasion = match (listener, occasion) {
+            (Some(to), Some(occ)) => Some(format!("{to}, in {occ}")),
+            (to, occ) => occ.or(to),
+        };
+        if let Some(occasion) = occasion {
+            self.set_occasion(&mut attr, occasion);
         }
         attr
     }
@@ -239,6 +259,17 @@ impl Walk<'_> {
             self.remember(found.clone());
             return Some(found);
         }
+        // "the 45-year-old", "the 61-year-old striker": the person the article gave that age,
+        // or no one.
+        if let Some(age) = definite_age(&cleaned) {
+            let name = self
+                .ages
+                .iter()
+                .rev()
+                .find(|(a, _)| *a == age)
+                .map(|(_, name)| name.clone())?;
+            return Some(self.person(&name, None));
+        }
         // "Senate Majority Leader Mitch McConnell": a capitalised office before the name.
         if let Some((office, name)) = office_before_name(&cleaned) {
             let office = office.to_string();
@@ -321,7 +352,7 @@ impl Walk<'_> {
         // News published the video ... she says" is no one the text has named.
         let last = self.last_person.clone().or_else(|| {
             self.last_quote_speaker.clone().filter(|s| {
-                looks_like_person(&s.name)
+                (looks_like_person(&s.name) && !is_group(&s.name))
                     || s.name
                         .split_whitespace()
                         .last()
@@ -462,6 +493,31 @@ fn name_before_party<'h>(m: regex::Match<'h>, haystack: &'h str) -> Option<&'h s
 /// qualifies the next: "one union official" (the pattern takes the fewest words it can).
 fn with_next_noun<'h>(m: regex::Match<'h>, haystack: &'h str) -> &'h str {
     let phrase = m.as_str();
+    // "said council member Rosa Delgado": the group word qualifies "member" and the name after
+    // it. ("member" stays out of the role tables, where it read "NATO member Estonia" as a
+    // person and "member states" as a speaker.)
+    if phrase.bytes().all(|b| b.is_ascii_lowercase())
+        && haystack.get(m.range()) == Some(phrase)
+        && let Some(rest) = haystack[m.end()..].strip_prefix(" member ")
+    {
+        // The name's capitalised words, up to the first that punctuation closes.
+        let mut name_len = 0;
+        let mut name_words = 0;
+        for w in rest.split(' ').take(3) {
+            if !w.starts_with(char::is_uppercase) {
+                break;
+            }
+            name_words += 1;
+            name_len += w.len() + usize::from(name_words > 1);
+            if w.ends_with([',', '.', ';', ':']) {
+                break;
+            }
+        }
+        let name = rest[..name_len].trim_end_matches([',', '.', ';', ':']);
+        if name_words >= 2 {
+            return &haystack[m.start()..m.end() + " member ".len() + name.len()];
+        }
+    }
     let starts_with_determiner = phrase
         .split_whitespace()
         .next()
@@ -593,4 +649,14 @@ fn person_of(phrase: &str) -> Option<(&str, &str)> {
     let named = name.len() < who.len() || name.split_whitespace().count() >= 2;
     (named && looks_like_person(name) && from.starts_with(char::is_uppercase))
         .then_some((who, from))
+}
+
+/// The age in "the 45-year-old" or "The 61-year-old striker", an age standing for a person.
+fn definite_age(phrase: &str) -> Option<u32> {
+    let rest = phrase
+        .strip_prefix("the ")
+        .or_else(|| phrase.strip_prefix("The "))?;
+    let mut words = rest.split_whitespace();
+    let age = words.next()?.strip_suffix("-year-old")?.parse().ok()?;
+    (words.count() <= 1).then_some(age)
 }
