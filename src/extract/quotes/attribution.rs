@@ -1149,6 +1149,9 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     "waiting",
     "heading",
     "arrested",
+    // Play: "Mika Zibanejad scored 2:14 into overtime".
+    "scored",
+    "scores",
     // Bylines and pastimes: "Kevin Tran contributed to this report", "Democrats are enjoying
     // the show". ("X is facing Y" stays: PolNeAR reads it as a stance.)
     "enjoying",
@@ -1612,6 +1615,12 @@ pub fn clean_speaker(phrase: &str) -> String {
     static PARTY: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*\([RDI](?:[-.][^()]*)?\)").unwrap());
     let phrase = phrase.trim().trim_end_matches([',', '.']);
+    // "China on Monday": "on" joins names ("Stratford-on-Avon" aside, "Bank on the Hill"), but
+    // not a weekday, which says when.
+    let phrase = phrase
+        .split_once(" on ")
+        .filter(|(_, day)| TIME_WORDS[..7].contains(day))
+        .map_or(phrase, |(name, _)| name);
     let phrase = &*PARTY.replace_all(phrase, "");
     if let Some(c) = BY.captures(phrase) {
         return c["org"].to_string();

@@ -275,6 +275,19 @@ impl Walk<'_> {
                 }
             }
         }
+        // "WASHINGTON, May 7 (Reuters) - The Federal Reserve held rates and said ...": the
+        // dateline is no speaker; the sentence reports after it.
+        if range.start == 0
+            && self.in_lead
+            && let Some(m) = DATELINE.find(sentence)
+            && m.end() < sentence.len()
+        {
+            let start = m.end();
+            if let Some((inner, attr, kind)) = self.find_reported(text, start..range.end, positions)
+            {
+                return Some((start + inner.start..start + inner.end, attr, kind));
+            }
+        }
         // Patterns that open with the speaker stop at the content's first character (a short
         // match keeps the capture pass short); the content runs to the sentence's end.
         let content_on = |c: &Captures<'_>| c.name("content").unwrap().start()..sentence.len();
@@ -381,7 +394,11 @@ impl Walk<'_> {
                 return None;
             }
             let c = RULES.coordinated.captures(sentence)?;
-            if opens_without_subject(&c["sp"]) {
+            // "The Federal Reserve held rates and said ...": "The" before a name opens it.
+            let the_name = c["sp"]
+                .strip_prefix("The ")
+                .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+            if opens_without_subject(&c["sp"]) && !the_name {
                 return None;
             }
             Some((content_on(&c), self.attribution_from(&c, sentence)))
