@@ -519,11 +519,7 @@ fn build_claim(
     }
     // Models: "the 737 Max", "a 911 Turbo": three or four bare digits after an article, before
     // a capitalised word that is no plural ("the 500 Democrats" count).
-    if n.form == Form::Digits
-        && !n.grouped
-        && !n.decimal
-        && n.scale == 1.0
-        && !measured
+    if plain
         && qualifier.is_none()
         && (3..=4).contains(&(n.end - n.start))
         && lower_in(prev_word(i), &["the", "a", "an"])

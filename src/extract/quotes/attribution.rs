@@ -1619,7 +1619,7 @@ pub fn clean_speaker(phrase: &str) -> String {
     // not a weekday, which says when.
     let phrase = phrase
         .split_once(" on ")
-        .filter(|(_, day)| TIME_WORDS[..7].contains(day))
+        .filter(|(_, day)| day.starts_with(char::is_uppercase) && TIME_WORDS.contains(day))
         .map_or(phrase, |(name, _)| name);
     let phrase = &*PARTY.replace_all(phrase, "");
     if let Some(c) = BY.captures(phrase) {

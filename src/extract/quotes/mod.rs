@@ -231,6 +231,13 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern compiles")
 });
 
+/// The words after a leading "the" or "The": "the senator", "The 45-year-old".
+fn after_the(phrase: &str) -> Option<&str> {
+    phrase
+        .strip_prefix("the ")
+        .or_else(|| phrase.strip_prefix("The "))
+}
+
 /// Whether a phrase opens with a relative pronoun: a clause about someone, not their role.
 pub(super) fn starts_with_relative(phrase: &str) -> bool {
     let first = phrase.split_whitespace().next().unwrap_or("");
@@ -1090,9 +1097,7 @@ fn strip_connective(phrase: &str) -> &str {
 /// The role noun of a definite description that stands for a person named before: "the
 /// senator", "The Indiana governor", "the Republican nominee" (one or two words before it).
 fn definite_role(phrase: &str) -> Option<&'static str> {
-    let rest = phrase
-        .strip_prefix("the ")
-        .or_else(|| phrase.strip_prefix("The "))?;
+    let rest = after_the(phrase)?;
     let words: Vec<&str> = rest.split_whitespace().collect();
     let last = words.last()?;
     if words.len() > 3 {

@@ -710,7 +710,7 @@ fn opens_past_speaker(phrase: &str) -> bool {
 }
 
 /// Cues whose listener may follow without "that": "told MPs the ban would go ahead".
-const LISTENER_CUES: &[&str] = &["told", "tells", "tell"];
+pub(super) const LISTENER_CUES: &[&str] = &["told", "tells", "tell"];
 
 /// Words that open the clause after a listener: a subject pronoun or a determiner.
 const CLAUSE_OPENERS: &[&str] = &[

@@ -3,6 +3,7 @@
 //! and keeps the running memory of who was named last.
 
 use super::attribution::{RELEASE_VERBS, SPEECH_CUES};
+use super::reported::LISTENER_CUES;
 use super::*;
 use crate::text::names::{GROUP_NOUNS, is_one_person, is_role_noun, is_title};
 
@@ -68,7 +69,7 @@ impl Walk<'_> {
         if attr
             .cue
             .as_deref()
-            .is_some_and(|c| matches!(c, "told" | "tells"))
+            .is_some_and(|c| LISTENER_CUES.contains(&c))
             && let Some(l) = RULES.listener_after.captures(rest)
         {
             listener = Some(format!("to {}", &l["to"]));
@@ -377,9 +378,7 @@ impl Walk<'_> {
     /// Fund" named before, "the agency" for the "Environmental Protection Agency". Only one
     /// noun after "the", and only an organisation whose name holds it as a word.
     fn named_org(&self, phrase: &str) -> Option<Speaker> {
-        let noun = phrase
-            .strip_prefix("the ")
-            .or_else(|| phrase.strip_prefix("The "))?;
+        let noun = after_the(phrase)?;
         if noun.contains(' ') || !noun.starts_with(char::is_lowercase) || !is_group(noun) {
             return None;
         }
@@ -653,9 +652,7 @@ fn person_of(phrase: &str) -> Option<(&str, &str)> {
 
 /// The age in "the 45-year-old" or "The 61-year-old striker", an age standing for a person.
 fn definite_age(phrase: &str) -> Option<u32> {
-    let rest = phrase
-        .strip_prefix("the ")
-        .or_else(|| phrase.strip_prefix("The "))?;
+    let rest = after_the(phrase)?;
     let mut words = rest.split_whitespace();
     let age = words.next()?.strip_suffix("-year-old")?.parse().ok()?;
     (words.count() <= 1).then_some(age)
