@@ -90,9 +90,14 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word)
 }
 
+/// Whether `word` is a title that says nothing of a role ("Mr.", "Dr.", "Dame").
+pub fn is_courtesy_title(word: &str) -> bool {
+    COURTESY_TITLES.contains(&word)
+}
+
 /// Whether `word` is a title that says what someone does ("Gov.", "Sen."), not a courtesy.
 pub fn is_office_title(word: &str) -> bool {
-    is_title(word) && !COURTESY_TITLES.contains(&word)
+    is_title(word) && !is_courtesy_title(word)
 }
 
 /// Titles that say nothing about a role: dropped rather than kept as `speaker_title`.
@@ -659,7 +664,7 @@ pub fn split_title(name: &str) -> (Option<&'static str>, &str) {
             && let Some(rest) = rest.strip_prefix(' ')
             && !rest.trim().is_empty()
         {
-            let kept = (!COURTESY_TITLES.contains(title)).then_some(*title);
+            let kept = (!is_courtesy_title(title)).then_some(*title);
             return (kept, rest.trim());
         }
     }

@@ -309,14 +309,16 @@ fn qualifier_phrase_before(s: &str, start: usize, measured: bool) -> Option<(usi
     None
 }
 
+/// The change `word` names in `table`, in any case.
+fn change_in(table: &[(&str, Qualifier)], word: &str) -> Option<Qualifier> {
+    let mut buf = [0u8; 24];
+    let word = lower(word, &mut buf)?;
+    table.iter().find(|(w, _)| *w == word).map(|&(_, q)| q)
+}
+
 /// The change a word right after a measured figure names: "a 12% drop", "3.1 per cent lower".
 fn change_after(word: Option<&str>) -> Option<Qualifier> {
-    let mut buf = [0u8; 24];
-    let word = lower(word?, &mut buf)?;
-    CHANGE_AFTER
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|&(_, q)| q)
+    change_in(CHANGE_AFTER, word?)
 }
 
 /// The change a figure after "by" measures, from a change verb a few words before in the same
@@ -330,14 +332,7 @@ fn change_by_before(s: &str, start: usize) -> Option<Qualifier> {
         .rev()
         .take(6)
         .take_while(|w| !w.ends_with([',', ';', ':', '.']))
-        .find_map(|w| {
-            let mut buf = [0u8; 24];
-            let w = lower(w, &mut buf)?;
-            CHANGE_BY_VERBS
-                .iter()
-                .find(|(v, _)| *v == w)
-                .map(|&(_, q)| q)
-        })
+        .find_map(|w| change_in(CHANGE_BY_VERBS, w))
 }
 
 /// Reads the claim whose number is `n` at token `i`; `None` when it is not a claim. Returns

@@ -13,8 +13,8 @@ mod speakers;
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
 use crate::text::names::{
-    EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_group,
-    is_office_title, is_pronoun, is_role_noun, is_title, looks_like_person, split_title,
+    EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_courtesy_title,
+    is_group, is_office_title, is_pronoun, is_role_noun, is_title, looks_like_person, split_title,
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
@@ -473,10 +473,7 @@ fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
     let (name_at, _) = name_words[0];
     let (office, name) = (phrase[..name_at].trim_end(), &phrase[name_at..]);
     // "Mr. Clarke and Mr. Van Voorhis": a courtesy title inside is a person's, no office's.
-    if office
-        .split_whitespace()
-        .any(|w| is_title(w) && !is_office_title(w))
-    {
+    if office.split_whitespace().any(is_courtesy_title) {
         return None;
     }
     (name_words

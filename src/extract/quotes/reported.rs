@@ -255,6 +255,9 @@ impl Walk<'_> {
         // capitals before the lead's colon is its dateline, as Indian papers write it, when
         // the words after it report on their own; else it is a transcript's speaker ("PENCE:
         // Well, look, ...").
+        // Whether the words after a capitals label have been read already, so that the
+        // dateline below does not read them again.
+        let mut label_read = false;
         if range.start == 0
             && let Some((label, _)) = sentence.split_once(": ")
             && label.len() <= 20
@@ -262,6 +265,7 @@ impl Walk<'_> {
             let section = is_label(label);
             let dateline = self.in_lead && !label.contains(char::is_lowercase);
             if section || dateline {
+                label_read = true;
                 let start = label.len() + 2;
                 // An editor's note is the paper's own comment on its subject ("Editor's note:
                 // Trump regularly incites ..."), never that subject's position.
@@ -279,6 +283,7 @@ impl Walk<'_> {
         // dateline is no speaker; the sentence reports after it.
         if range.start == 0
             && self.in_lead
+            && !label_read
             && let Some(m) = DATELINE.find(sentence)
             && m.end() < sentence.len()
         {
