@@ -99,7 +99,59 @@ impl Walk<'_> {
         for (ix, _) in partials {
             self.dropped.push(*ix);
         }
+        // "The Chamber has said it supports her, while the NFIB has urged senators to ...": a
+        // second subject with a cue of its own reports the rest of the sentence.
+        if partials.is_empty()
+            && let Some((cut, second)) = self.second_speaker(unmarked, start..end, &attr)
+        {
+            self.push(para, start, cut, kind, attr);
+            let (span, attr, kind) = second;
+            self.push(para, span.start, span.end, kind, attr);
+            return;
+        }
         self.push(para, start, end, kind, attr);
+    }
+
+    /// Where a reported clause gives way to another speaker's: after ", while", ", whereas",
+    /// ", but" or ", and", a named subject (not a pronoun, which would be the same speaker)
+    /// with a cue of its own. Returns the end of the first clause and the second one.
+    fn second_speaker(
+        &mut self,
+        text: &str,
+        content: Range<usize>,
+        first: &Attribution,
+    ) -> Option<(usize, (Range<usize>, Attribution, QuoteKind))> {
+        let clause = &text[content.clone()];
+        if !clause.contains(", ") {
+            return None;
+        }
+        for marker in SECOND_SPEAKER_MARKERS {
+            for (at, _) in clause.match_indices(marker) {
+                let from = content.start + at + marker.len();
+                let rest = &text[from..content.end];
+                let subject = rest.split(' ').next().unwrap_or("");
+                if is_pronoun(subject)
+                    || !(starts_with_determiner(rest) || subject.starts_with(char::is_uppercase))
+                    || !RULES.has_cue(rest)
+                {
+                    continue;
+                }
+                let Some((span, attr, kind)) = self.find_reported(text, from..content.end, true)
+                else {
+                    continue;
+                };
+                let differs = match (&attr.speaker, &first.speaker) {
+                    (Some(a), Some(b)) => a.name != b.name,
+                    (a, _) => a.is_some(),
+                };
+                // The second subject opens the rest: its clause starts after it.
+                if differs && span.start > 0 {
+                    let span = from + span.start..from + span.end;
+                    return Some((content.start + at, (span, attr, kind)));
+                }
+            }
+        }
+        None
     }
 
     /// Reported speech in a sentence that also holds a short direct quote of someone else ("Acts
@@ -698,6 +750,10 @@ impl Walk<'_> {
 }
 
 /// Lowercase prepositions, which open no speaker.
+/// What joins two speakers' clauses in one sentence, as ", while" in "X said ..., while Y
+/// urged ...".
+const SECOND_SPEAKER_MARKERS: &[&str] = &[", while ", ", whereas ", ", but ", ", and "];
+
 const PREPOSITIONS: &[&str] = &[
     "about", "on", "over", "for", "by", "in", "at", "from", "with", "to", "into", "of",
 ];

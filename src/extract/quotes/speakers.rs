@@ -118,14 +118,28 @@ impl Walk<'_> {
 
     /// Speaker, role and cue from named captures, pronouns resolved.
     pub(super) fn attribution_from(&mut self, c: &Captures<'_>, haystack: &str) -> Attribution {
-        let sp = c
-            .name("sp")
-            .or(c.name("sp2"))
-            .map(|m| name_before_party(m, haystack).unwrap_or_else(|| with_next_noun(m, haystack)));
-        let cue = c
-            .name("cue")
-            .or(c.name("cue2"))
-            .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+        let cue_match = c.name("cue").or(c.name("cue2"));
+        // "The administration estimates that ...": a cue right after the speaker and before
+        // "that" is a verb, however much it looks like a noun ("The ministry's first advance
+        // estimates put output at ..." is a noun phrase).
+        let cue_follows = |m: &regex::Match<'_>| {
+            cue_match.is_some_and(|q| {
+                q.start() == m.end() + 1
+                    && haystack
+                        .get(q.end()..)
+                        .is_some_and(|rest| rest.starts_with(" that "))
+            })
+        };
+        let sp = c.name("sp").or(c.name("sp2")).map(|m| {
+            name_before_party(m, haystack).unwrap_or_else(|| {
+                if cue_follows(&m) {
+                    m.as_str()
+                } else {
+                    with_next_noun(m, haystack)
+                }
+            })
+        });
+        let cue = cue_match.map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
         let mut role = c
             .name("role")
             .or(c.name("drole"))

@@ -364,8 +364,23 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
         n.end = toks[n.next + 2].end;
         n.next += 3;
     }
-    n.value = value;
+    n.value = if n.scale > 1.0 {
+        round_off(value)
+    } else {
+        value
+    };
     Some(n)
+}
+
+/// A scaled decimal to the digits it was written with: 2.3 times a lakh is 229999.99999999997
+/// in floating point, and a reader must see 230000.
+fn round_off(value: f64) -> f64 {
+    if value == 0.0 || !value.is_finite() {
+        return value;
+    }
+    let digits = 12 - value.abs().log10().ceil() as i32;
+    let shift = 10f64.powi(digits);
+    (value * shift).round() / shift
 }
 
 /// The parts under a scale word written in digits: "4 thousand 3 hundred and 21" goes on from
@@ -559,6 +574,10 @@ mod tests {
         assert_eq!(one("2.38 million"), 2.38e6);
         assert_eq!(one("10k"), 1e4);
         assert_eq!(one("2.5 bn"), 2.5e9);
+        // Scaled decimals keep the digits written, not the float's error.
+        assert_eq!(one("2.3 lakh"), 230000.0);
+        assert_eq!(one("0.07 billion"), 7e7);
+        assert_eq!(one("1.15 crore"), 11500000.0);
         assert_eq!(one("3 hundred and 21"), 321.0);
         assert_eq!(one("4 thousand 3 hundred and 21"), 4321.0);
         assert_eq!(one("3 hundred and one"), 301.0);

@@ -142,6 +142,9 @@ pub(in crate::extract::claims) const UNITS_WORDS: &[(&str, &str)] = &[
     ("percentage point", "percentage point"),
     ("basis points", "basis point"),
     ("basis point", "basis point"),
+    // Made adjectives: "a 50-basis-point cut".
+    ("percentage-point", "percentage point"),
+    ("basis-point", "basis point"),
     // Index, poll and game points: "the Dow lost 610 points".
     ("points", "point"),
     ("years", "year"),
