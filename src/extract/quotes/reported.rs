@@ -120,7 +120,7 @@ impl Walk<'_> {
         text: &str,
         content: Range<usize>,
         first: &Attribution,
-    ) -> Option<(usize, (Range<usize>, Attribution, QuoteKind))> {
+    ) -> Option<(usize, Reported)> {
         let clause = &text[content.clone()];
         if !clause.contains(", ") {
             return None;
@@ -136,8 +136,10 @@ impl Walk<'_> {
                 {
                     continue;
                 }
+                let memory = self.memory();
                 let Some((span, attr, kind)) = self.find_reported(text, from..content.end, true)
                 else {
+                    self.restore(memory);
                     continue;
                 };
                 let differs = match (&attr.speaker, &first.speaker) {
@@ -149,6 +151,7 @@ impl Walk<'_> {
                     let span = from + span.start..from + span.end;
                     return Some((content.start + at, (span, attr, kind)));
                 }
+                self.restore(memory);
             }
         }
         None
@@ -299,7 +302,7 @@ impl Walk<'_> {
         text: &str,
         range: Range<usize>,
         positions: bool,
-    ) -> Option<(Range<usize>, Attribution, QuoteKind)> {
+    ) -> Option<Reported> {
         let sentence = &text[range.clone()];
         // "UPDATE: The senator said ...", "CLARIFICATION: ...": a section's label opens the
         // paragraph, and the sentence after it reports on its own.
@@ -682,23 +685,45 @@ impl Walk<'_> {
             && !self.names_someone(phrase)
     }
 
-    /// A sentence that opens with a person's name makes them the one pronouns refer to. In
-    /// the article's first paragraph a full name is enough: a lead opens with its subject
-    /// ("Margaret Dunmore has climbed the 114 steps ... At 72, she still takes them").
+    /// A sentence that opens with a person's name makes them the one pronouns refer to: a lead
+    /// opens with its subject ("Margaret Dunmore has climbed the 114 steps ... At 72, she still
+    /// takes them"), and so does a paragraph that brings someone in ("Bernice Odom lives
+    /// nearby. She says ...").
     pub(super) fn note_subject(&mut self, sentence: &str) -> Option<Speaker> {
-        self.note_opening_person(sentence, self.in_lead)
+        self.note_opening_person(sentence)
     }
 
     /// "Hillary Clinton spoke at a rally, where she said ...": a pronoun in a later clause
-    /// refers to the person the sentence opens with, a full name being enough here.
+    /// refers to the person the sentence opens with.
     fn note_lead_subject(&mut self, lead: &str) {
-        self.note_opening_person(lead, true);
+        self.note_opening_person(lead);
     }
 
-    /// Remembers the person `sentence` opens with: a titled name or one already known, or with
-    /// `full_name_enough` any name of two words or more; else a name set off after a description
-    /// ("The health secretary, Wes Streeting, ...").
-    fn note_opening_person(&mut self, sentence: &str, full_name_enough: bool) -> Option<Speaker> {
+    /// A role whose owner is a pronoun, as the reader can take it without the sentence
+    /// before: "Its chair" of the organisation last named ("chair of Friends of Millbrook
+    /// Library"); "His aunt" as "aunt", the person it points to being no part of the role;
+    /// "Another neighbor" as "neighbor".
+    fn owned_role(&self, role: &str) -> String {
+        let Some((owner, rest)) = role.split_once(' ') else {
+            return role.to_string();
+        };
+        match owner {
+            "Its" | "Their" => match &self.last_org {
+                Some(org) => format!("{rest} of {}", org.name),
+                None => rest.to_string(),
+            },
+            // "Another neighbor, Bernice Odom," is a neighbour.
+            "His" | "Her" | "Another" | "One" => rest.to_string(),
+            _ => role.to_string(),
+        }
+    }
+
+    /// Remembers the person `sentence` opens with: a titled name, one already known, or a full
+    /// name of two words or more that a lower-case word goes on from (a verb, or an appositive
+    /// after a comma: "Bernice Odom, a nurse, disagrees"); in the article's first paragraph
+    /// the full name alone is enough. Else a name set off after a description ("The health
+    /// secretary, Wes Streeting, ...").
+    fn note_opening_person(&mut self, sentence: &str) -> Option<Speaker> {
         // "Democratic Sen. Claire McCaskill": a party before a title is no part of the name
         // ("Libertarian presidential candidate Gary Johnson" is read as a description below).
         let mut words = sentence.split_whitespace().peekable();
@@ -714,6 +739,10 @@ impl Walk<'_> {
         if let Some(comma) = first.iter().position(|w| w.ends_with(',')) {
             first.truncate(comma + 1);
         }
+        // "Clarification: Fowler said ...": a label is no part of a name.
+        if first.iter().any(|w| w.ends_with(':')) {
+            return None;
+        }
         if first.is_empty() {
             return None;
         }
@@ -728,17 +757,34 @@ impl Walk<'_> {
         let (_, name) = split_title(candidate);
         let titled = name.len() < candidate.len();
         // "As Ms. Simonyan put it", "Say Mexico demanded": an opener no subject starts with.
-        let full_name = full_name_enough
-            && first.len() >= 2
+        // "Gender Equality." and "Unlike Patriot, Mr. Clarke ..." open with no subject: a
+        // heading stops, and a phrase set off goes on with a capital.
+        // "Morgan Stanley analyst Kimberly Greenberger": a role after the capitals makes them
+        // where the person works.
+        let goes_on = sentence
+            .split_whitespace()
+            .nth(first.len())
+            .is_some_and(|w| w.starts_with(char::is_lowercase) && !is_role_noun(w));
+        let full_name = first.len() >= 2
+            && (self.in_lead || goes_on)
+            && !self.in_headline
             && !opens_without_subject(sentence)
             && !opens_supposition(sentence);
-        let noted = if looks_like_person(name)
+        let office = office_before_name(candidate)
+            .filter(|(_, name)| !titled && (full_name || self.is_known_person(name)));
+        let noted = if let Some((office, name)) = office {
+            // "Superintendent Greg Holt told ...": the office before the name is the role,
+            // unless the article has given one already.
+            let role = (!self.is_known_person(name)).then_some(office);
+            self.person(name, role)
+        } else if looks_like_person(name)
             && !is_group(name)
             && (titled || full_name || self.is_known_person(name))
         {
             self.person(candidate, None)
         } else if let Some((role, name)) = appositive_name(sentence) {
-            self.person(name, Some(role))
+            let role = self.owned_role(role);
+            self.person(name, Some(&role))
         } else if let Some((role, name)) = described_opening(sentence) {
             self.person(name, Some(role))
         } else {
@@ -749,11 +795,14 @@ impl Walk<'_> {
     }
 }
 
-/// Lowercase prepositions, which open no speaker.
+/// A clause of reported speech found in a sentence: its range, who said it, and its kind.
+type Reported = (Range<usize>, Attribution, QuoteKind);
+
 /// What joins two speakers' clauses in one sentence, as ", while" in "X said ..., while Y
 /// urged ...".
 const SECOND_SPEAKER_MARKERS: &[&str] = &[", while ", ", whereas ", ", but ", ", and "];
 
+/// Lowercase prepositions, which open no speaker.
 const PREPOSITIONS: &[&str] = &[
     "about", "on", "over", "for", "by", "in", "at", "from", "with", "to", "into", "of",
 ];
@@ -915,7 +964,11 @@ fn appositive_name(sentence: &str) -> Option<(&str, &str)> {
         && role_words[1..]
             .iter()
             .any(|w| w.starts_with(char::is_lowercase))
-        && (matches!(*first, "The" | "A" | "An") || first.ends_with("'s") || first.ends_with("’s"));
+        && (matches!(
+            *first,
+            "The" | "A" | "An" | "Another" | "One" | "His" | "Her" | "Their" | "Its"
+        ) || first.ends_with("'s")
+            || first.ends_with("’s"));
     let named = (2..=4).contains(&name_words.len())
         && name_words.iter().all(|w| w.starts_with(char::is_uppercase))
         && looks_like_person(name);
