@@ -1149,9 +1149,11 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     "waiting",
     "heading",
     "arrested",
-    // Play: "Mika Zibanejad scored 2:14 into overtime".
+    // Play: "Mika Zibanejad scored 2:14 into overtime", "Okafor has averaged 27.5 points".
     "scored",
     "scores",
+    "averaged",
+    "averages",
     // Bylines and pastimes: "Kevin Tran contributed to this report", "Democrats are enjoying
     // the show". ("X is facing Y" stays: PolNeAR reads it as a stance.)
     "enjoying",
@@ -1168,7 +1170,18 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     "nods",
     "smiled",
     "smiles",
+    "laughed",
+    "laughs",
+    "grinned",
+    "paused",
+    "sighed",
     "detained",
+    // A search: "Police are searching for a gunman". ("Many Americans have heard that ..."
+    // stays: PolNeAR reads it as a stance.)
+    "searching",
+    // Foundings are history, not a stance: "Rachel Dunleavy co-founded the group".
+    "founded",
+    "co-founded",
 ];
 
 /// Past forms without "-ed" that a verb of position may take ("Trump made", "The union chose").
