@@ -130,6 +130,9 @@ struct Walk<'a> {
     /// The speaker of a direct quote that ended the paragraph before ("“...,” he said."): a
     /// paragraph that opens with a quote no one claims goes on with their words.
     closing_speaker: Option<Speaker>,
+    /// The speaker of a reported clause that ended the paragraph before ("..., noted that eGFR
+    /// can fluctuate."), for a next paragraph that is all quotation.
+    reported_closing: Option<Speaker>,
     /// Full names of the people this article has named, for "Xi" -> "Xi Jinping".
     people: NameRegistry,
     /// Full names written anywhere in the article, speakers or not ("Mika Zibanejad scored"):
@@ -595,6 +598,7 @@ impl<'a> Walk<'a> {
     fn heading(&mut self, para: &Paragraph) {
         self.running_quote = None;
         self.closing_speaker = None;
+        self.reported_closing = None;
         // "Denis Depoux, managing director of Roland Berger China" heads the words of one
         // person. A headline never does, nor a line whose "role" is a clause ("Ruth Adebayo,
         // who mapped the ocean's currents, dies at 81").
@@ -681,7 +685,15 @@ impl<'a> Walk<'a> {
         let continues_quote = opens_with_mark(text) && self.running_quote.is_some();
         let running_from = self.running_quote.take();
         let mut colon_lead = self.colon_lead.take();
-        let closing = self.closing_speaker.take();
+        // No word of the paragraph stands outside its quotes.
+        let all_quote = quoted.first().is_some_and(|q| q.open == 0)
+            && quoted.iter().enumerate().all(|(n, q)| {
+                let gap_end = quoted.get(n + 1).map_or(text.len(), |next| next.open);
+                !text[q.after().min(gap_end)..gap_end].contains(char::is_alphabetic)
+            });
+        let reported_closing = self.reported_closing.take().filter(|_| all_quote);
+        let closing = self.closing_speaker.take().or(reported_closing);
+        let first_of_para = self.quotes.len();
         let sentences = split_sentences(text);
         let mut para_quotes: Vec<(usize, Option<Speaker>)> = Vec::new();
         // The person a sentence of this paragraph before each quote opened with ("Senator
@@ -955,6 +967,18 @@ impl<'a> Walk<'a> {
                     .as_ref()
                     .map(|_| self.speaker_of(*ix))
             });
+        // "Dr. Okonkwo-Reyes ... noted that eGFR can fluctuate." and then a paragraph of
+        // quotation with no attribution: a paragraph of prose that ends reporting someone's
+        // words hands them the next paragraph, when that is all quotation (one with words of
+        // its own around the quote has an attribution, read or not).
+        if quoted.is_empty()
+            && let Some(last) = self.quotes[first_of_para..].last()
+            && last.kind == QuoteKind::Indirect
+            && last.speaker.is_some()
+            && last.span.end + 2 >= para.original_range(0, text.len()).1
+        {
+            self.reported_closing = Some(self.speaker_of(self.quotes.len() - 1));
+        }
         for ((ix, _), named) in para_quotes.iter().zip(&named_before) {
             if let Some(sp) = named
                 && self.quotes[*ix].speaker.is_none()
