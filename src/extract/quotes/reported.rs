@@ -703,7 +703,7 @@ impl Walk<'_> {
     /// before: "Its chair" of the organisation last named ("chair of Friends of Millbrook
     /// Library"); "His aunt" as "aunt", the person it points to being no part of the role;
     /// "Another neighbor" as "neighbor".
-    fn owned_role(&self, role: &str) -> String {
+    pub(super) fn owned_role(&self, role: &str) -> String {
         let Some((owner, rest)) = role.split_once(' ') else {
             return role.to_string();
         };

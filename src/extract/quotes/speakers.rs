@@ -168,7 +168,8 @@ impl Walk<'_> {
             .filter(|n| looks_like_person(split_title(n.as_str()).1) && !is_party_tag(n.as_str()))
         {
             Some(name) => {
-                let described = sp.map(|s| clean_role(strip_connective(s.trim())));
+                let described =
+                    sp.map(|s| self.owned_role(&clean_role(strip_connective(s.trim()))));
                 let speaker = self.resolve(name.as_str(), described.as_deref());
                 if let (Some(sp), Some(d)) = (&speaker, described.as_deref().and_then(sex_of)) {
                     self.sexes.insert(sp.name.clone(), d);
