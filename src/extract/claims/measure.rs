@@ -380,3 +380,38 @@ pub(super) fn share_million(s: &str, claims: &mut [ClaimMatch]) {
         }
     }
 }
+
+/// "89 per 1,000 people", "4.2 deaths per 100,000 residents": a rate's base is no figure of its
+/// own but the rate's unit. The base is a round power of ten, written right after "per" (with at
+/// most three words of what is counted before it), and carries no unit, currency or qualifier.
+pub(super) fn per_base(s: &str, claims: &mut Vec<ClaimMatch>) {
+    let mut j = 1;
+    while j < claims.len() {
+        let (rate, base) = (&claims[j - 1], &claims[j]);
+        let between = &s[rate.end..base.start];
+        let words: Vec<&str> = between.split_whitespace().collect();
+        let round = base.value >= 10.0 && base.value.log10().fract() == 0.0;
+        if words.last() == Some(&"per")
+            && words.len() <= 4
+            && words[..words.len() - 1]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+            && round
+            && rate.unit.is_none()
+            && base.unit.is_none()
+            && base.currency.is_none()
+            && base.value_max.is_none()
+            && base.qualifier == Qualifier::Exact
+        {
+            let of = base
+                .what
+                .as_deref()
+                .map_or(String::new(), |w| format!(" {w}"));
+            let unit = format!("per {}{of}", &s[base.start..base.end]);
+            claims[j - 1].unit = Some(unit);
+            claims.remove(j);
+        } else {
+            j += 1;
+        }
+    }
+}

@@ -26,7 +26,7 @@ mod what;
 
 use measure::{
     counted_after, currency_after, currency_before, large_scale, letter_unit_after,
-    metres_in_context, minor_amount, rate_after, scaled_code, share_million, unit_after,
+    metres_in_context, minor_amount, per_base, rate_after, scaled_code, share_million, unit_after,
 };
 use ranges::{merge_bounds, range_end, share_units};
 use tables::*;
@@ -272,6 +272,7 @@ pub fn extract_claims_in_sentence(sentence: &str) -> Vec<ClaimMatch> {
     merge_bounds(sentence, &mut out);
     share_units(sentence, &mut out);
     share_million(sentence, &mut out);
+    per_base(sentence, &mut out);
     attach_what_before(sentence, &toks, &mut out);
     link_conversions(sentence, &mut out);
     attach_as_of(sentence, &mut out);

@@ -217,6 +217,12 @@ pub(in crate::extract::claims) const UNITS_WORDS: &[(&str, &str)] = &[
     ("metric tons", "tonne"),
     ("tonnes", "tonne"),
     ("tonne", "tonne"),
+    // India's farm prices: "Rs 2,300 per quintal" (100 kg).
+    ("quintals", "quintal"),
+    ("quintal", "quintal"),
+    // Britain's gas prices: "95p a therm".
+    ("therms", "therm"),
+    ("therm", "therm"),
     ("tons", "tonne"),
     ("ton", "tonne"),
     ("pounds", "pound"),
@@ -336,6 +342,8 @@ pub(in crate::extract::claims) const UNITS_WORDS: &[(&str, &str)] = &[
     ("kilowatt hour", "kWh"),
     ("megawatt hours", "MWh"),
     ("megawatt-hours", "MWh"),
+    ("megawatt hour", "MWh"),
+    ("megawatt-hour", "MWh"),
     ("gigawatt hours", "GWh"),
     ("gigawatt-hours", "GWh"),
     ("terawatt hours", "TWh"),
