@@ -92,6 +92,8 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         format!(r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:{MONTHS})(?-u:\b)\.?(?:,?\s+\d{{4}}(?-u:\b))?"),
         r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s./-]\d{2,5}){2,}".to_string(),
         r"(?-u:\b)\d{3}[-.]\d{3}[-.]\d{4}(?-u:\b)".to_string(),
+        // North American numbers dialled with the 1: "1-800-863-6582", "1-866-371-TIPS".
+        r"(?-u:\b)1[-.]\d{3}[-.]\d{3}[-.](?:\d{4}|[A-Z]{4})(?-u:\b)".to_string(),
         r"\(\d{3}\)\s*\d{3}-\d{4}".to_string(),
         r"(?-u:\b)\d+(?:\.\d+){2,}(?-u:\b)".to_string(),
         r"(?i)(?-u:\b)(?:https?://|www\.)\S+".to_string(),
@@ -285,6 +287,23 @@ fn qualifier_before(s: &str, start: usize, measured: bool) -> Option<Qualifier> 
 
 /// The qualifier phrase ending right before byte `start`: (its start, its kind).
 fn qualifier_phrase_before(s: &str, start: usize, measured: bool) -> Option<(usize, Qualifier)> {
+    // "about a 60 per cent chance": an article between a hedge and its figure. Only a hedge:
+    // "over a 10-year period" is no bound.
+    let before = s[..start].trim_end();
+    if let Some(article) = before
+        .strip_suffix(" a")
+        .or_else(|| before.strip_suffix(" an"))
+        .filter(|_| before.len() < start)
+        && let found @ Some((_, Qualifier::Approximate)) =
+            qualifier_phrase_at(s, article.len() + 1, measured)
+    {
+        return found;
+    }
+    qualifier_phrase_at(s, start, measured)
+}
+
+/// The qualifier phrase ending right before byte `start`, nothing between.
+fn qualifier_phrase_at(s: &str, start: usize, measured: bool) -> Option<(usize, Qualifier)> {
     let mut w0 = start.saturating_sub(40);
     while !s.is_char_boundary(w0) {
         w0 += 1;
@@ -627,21 +646,27 @@ fn spread_over(s: &str, claim: &ClaimMatch, q0: usize) -> bool {
         .unit
         .as_deref()
         .is_some_and(|u| PERIOD_UNITS.contains(&u));
-    let before = s[..q0].trim_end();
-    let amount_before = before.ends_with(|c: char| c.is_ascii_digit() || c == '%')
-        || before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| {
-                let w = w.to_lowercase();
-                SPREAD_AMOUNT_ENDS.contains(&w.as_str())
-                    || ["bn", "tn", "m"].iter().any(|e| {
-                        w.strip_suffix(e).is_some_and(|d| {
-                            !d.is_empty() && d.ends_with(|c: char| c.is_ascii_digit())
-                        })
-                    })
-            });
-    period && s[q0..claim.start].trim().eq_ignore_ascii_case("over") && amount_before
+    let is_amount = |w: &str| {
+        let w = w.to_lowercase();
+        w.ends_with(|c: char| c.is_ascii_digit() || c == '%')
+            || SPREAD_AMOUNT_ENDS.contains(&w.as_str())
+            || ["bn", "tn", "m"].iter().any(|e| {
+                w.strip_suffix(e)
+                    .is_some_and(|d| !d.is_empty() && d.ends_with(|c: char| c.is_ascii_digit()))
+            })
+    };
+    // The amount may stand a few words back, before what it counts: "1.2 million new homes
+    // over five years". An age stays a bound: "people over 65 years old".
+    let amount_before = s[..q0]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| is_amount(w.trim_end_matches([',', ')'])));
+    let age = s[claim.end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("old"));
+    period && !age && s[q0..claim.start].trim().eq_ignore_ascii_case("over") && amount_before
 }
 
 /// Words that end an amount written before "over": "$2 billion over", "5 percent over".
