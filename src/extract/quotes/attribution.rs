@@ -3,7 +3,7 @@
 //! returns positions, never decides what counts as a quote.
 
 use crate::text::names::{
-    EVERYDAY_ROLE_NOUNS, GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, is_title,
+    EVERYDAY_ROLE_NOUNS, GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, is_group, is_title,
 };
 use regex::{Captures, Regex, RegexBuilder};
 use std::ops::Range;
@@ -1641,8 +1641,40 @@ pub fn clean_speaker(phrase: &str) -> String {
     if let Some(c) = BY.captures(phrase) {
         return c["org"].to_string();
     }
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // "- a fact campaigners say is ...": a singular article cannot lead a plural group, so the
+    // noun between them is the clause's own ("a few campaigners" counts them; "A spokesperson
+    // for the owners" has more words, and a group of its own).
+    if let [article, second, head] = words.as_slice()
+        && matches!(*article, "a" | "an" | "A" | "An")
+        && head.ends_with('s')
+        && is_group(head)
+        && !QUANTITY_NOUNS.contains(second)
+    {
+        return head.to_string();
+    }
+    words.join(" ")
 }
+
+/// Words after "a" that count the plural after them: "a few campaigners", "a number of".
+const QUANTITY_NOUNS: &[&str] = &[
+    "few",
+    "couple",
+    "lot",
+    "number",
+    "handful",
+    "dozen",
+    "majority",
+    "minority",
+    "group",
+    "host",
+    "slew",
+    "series",
+    "pair",
+    "trio",
+    "coalition",
+    "bevy",
+];
 
 /// A role as written, tidied: "who is also director of X" -> "director of X", stray full stops
 /// inside ("Administration. of China") removed.

@@ -760,10 +760,11 @@ impl Walk<'_> {
         // "Gender Equality." and "Unlike Patriot, Mr. Clarke ..." open with no subject: a
         // heading stops, and a phrase set off goes on with a capital.
         // "Morgan Stanley analyst Kimberly Greenberger": a role after the capitals makes them
-        // where the person works.
+        // where the person works. "Tayla Nguyen, 19, drove back": an age between goes by.
         let goes_on = sentence
             .split_whitespace()
-            .nth(first.len())
+            .skip(first.len())
+            .find(|w| !(first.last().is_some_and(|f| f.ends_with(',')) && is_age(w)))
             .is_some_and(|w| w.starts_with(char::is_lowercase) && !is_role_noun(w));
         let full_name = first.len() >= 2
             && (self.in_lead || goes_on)
@@ -957,13 +958,32 @@ fn described_opening(sentence: &str) -> Option<(&str, &str)> {
 fn appositive_name(sentence: &str) -> Option<(&str, &str)> {
     let (role, rest) = sentence.split_once(", ")?;
     let (name, _) = rest.split_once(',')?;
+    // "Another commuter, retiree Gérard Moulinier, was ...": lower-case words of the name's
+    // own role go before it ("Her husband, the architect Femi Okonjo," stays a description,
+    // not a name to give every later "Okonjo").
+    let name = name
+        .match_indices(' ')
+        .take(2)
+        .map(|(at, _)| &name[at + 1..])
+        .find(|after| {
+            name[..name.len() - after.len()].starts_with(char::is_lowercase)
+                && after.starts_with(char::is_uppercase)
+                && !name[..name.len() - after.len()].contains(char::is_uppercase)
+        })
+        .filter(|_| !starts_with_determiner(name))
+        .unwrap_or(name);
     let role_words: Vec<&str> = role.split_whitespace().collect();
     let name_words: Vec<&str> = name.split_whitespace().collect();
     let first = role_words.first()?;
+    // "The Transportation Commissioner, Arthur L. Kimbrough,": a capitalised office ends in a
+    // role noun.
     let described = (2..=6).contains(&role_words.len())
-        && role_words[1..]
+        && (role_words[1..]
             .iter()
             .any(|w| w.starts_with(char::is_lowercase))
+            || role_words
+                .last()
+                .is_some_and(|w| is_role_noun(&w.to_lowercase())))
         && (matches!(
             *first,
             "The" | "A" | "An" | "Another" | "One" | "His" | "Her" | "Their" | "Its"
@@ -1057,4 +1077,10 @@ fn ends_attribution(rest: &str) -> bool {
                 | "yesterday"
         )
         || TIME_WORDS.contains(&first.trim_end_matches([',', '.']))
+}
+
+/// An age set off by commas after a name: "19,".
+fn is_age(word: &str) -> bool {
+    word.strip_suffix(',')
+        .is_some_and(|d| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
 }
