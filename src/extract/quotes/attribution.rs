@@ -1501,8 +1501,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // Unbounded gaps: a counted one ({1,60}) makes the lazy DFA track every count.
     let listener_cues = "told|tells|tell|warned|reminded|assured|informed";
     // "cautioned, as did the campaign itself, that": a comparison set off between cue and clause.
+    // "said earlier this week that": a time of three words.
     let after_cue = format!(
-        r"(?:,\s+as\s+(?:did|do|does|has|have|had)\s+[^,.;:“”\x22]+?,\s+that\s+|\s+(?:at|in|on|during|to|after|before|from|with|while|outside|via|by|through|over)\s+[^.;:“”\x22]+?\s+that,?\s+|(?:\s+(?:(?:late|early)\s+)?(?:on|in|last|this|earlier|late)\s+\w+|\s+(?:{time_words})(?:\s+(?:morning|afternoon|evening|night))?)?,?\s+(?:that\s+)?)"
+        r"(?:,\s+as\s+(?:did|do|does|has|have|had)\s+[^,.;:“”\x22]+?,\s+that\s+|\s+(?:at|in|on|during|to|after|before|from|with|while|outside|via|by|through|over)\s+[^.;:“”\x22]+?\s+that,?\s+|(?:\s+(?:earlier|later)\s+(?:this|last|that)\s+\w+|\s+(?:(?:late|early)\s+)?(?:on|in|last|this|earlier|late)\s+\w+|\s+(?:{time_words})(?:\s+(?:morning|afternoon|evening|night))?)?,?\s+(?:that\s+)?)"
     );
     let clause_cue = format!(
         r"(?:(?P<cue2>{listener_cues})\s+[^.;:“”\x22]+?\s+that\s+|(?P<cue>{clause_cues}){after_cue})"

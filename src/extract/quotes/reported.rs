@@ -4,6 +4,7 @@
 
 use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS, opens_with_cue};
 use super::position::FINITE_AFTER_NOUN;
+use super::speakers::OCCASION_PREPOSITIONS;
 use super::*;
 
 impl Walk<'_> {
@@ -98,6 +99,12 @@ impl Walk<'_> {
         }
         for (ix, _) in partials {
             self.dropped.push(*ix);
+        }
+        let mut attr = attr;
+        if attr.occasion.is_none()
+            && let Some(occasion) = occasion_before_that(&unmarked[range.start..start], &attr)
+        {
+            self.set_occasion(&mut attr, occasion);
         }
         // "The Chamber has said it supports her, while the NFIB has urged senators to ...": a
         // second subject with a cue of its own reports the rest of the sentence.
@@ -1084,3 +1091,67 @@ fn is_age(word: &str) -> bool {
     word.strip_suffix(',')
         .is_some_and(|d| (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
 }
+
+/// Where or to whom a clause was said, written between its cue and "that": "said in an
+/// interview that", "wrote in a post on Threads that", "told CBC News that" (to CBC News). A
+/// time alone ("said on Monday that") is when, not where, and is read as such elsewhere.
+fn occasion_before_that(before_content: &str, attr: &Attribution) -> Option<String> {
+    let cue = attr.cue.as_deref()?;
+    let lead = before_content
+        .trim_end()
+        .strip_suffix("that")?
+        .trim_end()
+        .trim_end_matches(',');
+    let (_, phrase) = lead.rsplit_once(&format!("{cue} "))?;
+    let phrase = phrase.trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if LISTENER_CUES.contains(&cue) {
+        // "told reporters that" names no occasion worth showing; a named listener does.
+        return words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+            .then(|| format!("to {phrase}"));
+    }
+    let first = *words.first()?;
+    // "on Monday night", "at the time", "in recent weeks": when, not where.
+    let names_a_place = words[1..].iter().any(|w| {
+        let w = w.trim_end_matches(',');
+        !TIME_WORDS.contains(&w) && !WHEN_WORDS.contains(&w.to_lowercase().as_str())
+    });
+    (words.len() >= 3 && OCCASION_PREPOSITIONS.contains(&first) && names_a_place)
+        .then(|| words.join(" "))
+}
+
+/// Words of a phrase that says when something was said rather than where: "at the time", "on
+/// Monday night", "in recent weeks".
+const WHEN_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "last",
+    "next",
+    "past",
+    "recent",
+    "time",
+    "moment",
+    "point",
+    "end",
+    "one",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "early",
+    "late",
+    "same",
+];

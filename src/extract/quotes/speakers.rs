@@ -9,7 +9,7 @@ use crate::text::names::{GROUP_NOUNS, is_one_person, is_role_noun, is_title};
 
 /// Prepositions that open an occasion where a role would stand: "X, in a statement, said",
 /// "X, at a rally in Ohio, said".
-const OCCASION_PREPOSITIONS: &[&str] = &["in", "at", "during", "on"];
+pub(super) const OCCASION_PREPOSITIONS: &[&str] = &["in", "at", "during", "on"];
 
 /// Linking phrases set off by commas after a speaker, which say nothing of who they are.
 const NOT_ROLES: &[&str] = &[
