@@ -955,10 +955,15 @@ impl<'a> Walk<'a> {
         }
         let closing = closing.filter(|_| opens_with_mark(text) && !continues_quote);
         self.fill_unattributed(&para_quotes, continues_quote, running_from, closing);
-        // Only a quote with at most its attribution after it closes the paragraph.
+        // Only a quote with at most its attribution after it closes the paragraph: one
+        // sentence, however long its speaker's role ("said Dr. Helena Marquardt, a
+        // nephrologist at ... and the lead author of the study").
         self.closing_speaker = quoted
             .last()
-            .filter(|q| text[q.after()..].len() <= 100)
+            .filter(|q| {
+                let rest = &text[q.after()..];
+                rest.len() <= 100 || (rest.len() <= 300 && split_sentences(rest).len() <= 1)
+            })
             .and(para_quotes.last())
             .filter(|(ix, _)| self.quotes[*ix].kind == QuoteKind::Direct)
             .and_then(|(ix, _)| {
