@@ -1642,6 +1642,12 @@ pub fn clean_speaker(phrase: &str) -> String {
     if let Some(c) = BY.captures(phrase) {
         return c["org"].to_string();
     }
+    // "An aide quoted by Le Parisien": the paper only carried the aide's words. ("Voters
+    // polled by Quinnipiac" keep the poll: it says who they are.)
+    let phrase = [" quoted by ", " cited by "]
+        .iter()
+        .find_map(|by| phrase.split_once(by).map(|(who, _)| who))
+        .unwrap_or(phrase);
     let words: Vec<&str> = phrase.split_whitespace().collect();
     // "- a fact campaigners say is ...": a singular article cannot lead a plural group, so the
     // noun between them is the clause's own ("a few campaigners" counts them; "A spokesperson
