@@ -511,7 +511,7 @@ impl Walk<'_> {
             }
             let c = RULES.occasion_relative.captures(sentence)?;
             if is_pronoun(&c["sp"]) {
-                self.note_lead_subject(sentence);
+                self.note_subject(sentence);
             }
             Some((content_on(&c), self.attribution_from(&c, sentence)))
         });
@@ -612,7 +612,7 @@ impl Walk<'_> {
             let at = sentence.len() - rest.len();
             if let Some(c) = RULES.speaker_mid.captures(rest) {
                 if is_pronoun(&c["sp"]) {
-                    self.note_lead_subject(&sentence[..at]);
+                    self.note_subject(&sentence[..at]);
                 }
                 let start = c.name("content").unwrap().start();
                 let attr = self.attribution_from(&c, rest);
@@ -692,24 +692,10 @@ impl Walk<'_> {
             && !self.names_someone(phrase)
     }
 
-    /// A sentence that opens with a person's name makes them the one pronouns refer to: a lead
-    /// opens with its subject ("Margaret Dunmore has climbed the 114 steps ... At 72, she still
-    /// takes them"), and so does a paragraph that brings someone in ("Bernice Odom lives
-    /// nearby. She says ...").
-    pub(super) fn note_subject(&mut self, sentence: &str) -> Option<Speaker> {
-        self.note_opening_person(sentence)
-    }
-
-    /// "Hillary Clinton spoke at a rally, where she said ...": a pronoun in a later clause
-    /// refers to the person the sentence opens with.
-    fn note_lead_subject(&mut self, lead: &str) {
-        self.note_opening_person(lead);
-    }
-
     /// A role whose owner is a pronoun, as the reader can take it without the sentence
-    /// before: "Its chair" of the organisation last named ("chair of Friends of Millbrook
-    /// Library"); "His aunt" as "aunt", the person it points to being no part of the role;
-    /// "Another neighbor" as "neighbor".
+    /// before: "Its chair" of the organisation that spoke last ("chair of the Library
+    /// Alliance"), or plain "chair"; "His aunt" as "aunt", the person it points to being no
+    /// part of the role; "Another neighbor" as "neighbor".
     pub(super) fn owned_role(&self, role: &str) -> String {
         let Some((owner, rest)) = role.split_once(' ') else {
             return role.to_string();
@@ -725,12 +711,15 @@ impl Walk<'_> {
         }
     }
 
-    /// Remembers the person `sentence` opens with: a titled name, one already known, or a full
-    /// name of two words or more that a lower-case word goes on from (a verb, or an appositive
-    /// after a comma: "Bernice Odom, a nurse, disagrees"); in the article's first paragraph
-    /// the full name alone is enough. Else a name set off after a description ("The health
-    /// secretary, Wes Streeting, ...").
-    fn note_opening_person(&mut self, sentence: &str) -> Option<Speaker> {
+    /// Remembers the person `sentence` opens with as the one pronouns refer to: a titled name,
+    /// one already known, or a full name of two words or more that a lower-case word goes on
+    /// from (a verb, or an appositive after a comma: "Bernice Odom, a nurse, disagrees. She
+    /// says ..."); in the article's first paragraph the full name alone is enough, as a lead
+    /// opens with its subject ("Margaret Dunmore has climbed the 114 steps ... At 72, she still
+    /// takes them"). Else a name set off after a description ("The health secretary, Wes
+    /// Streeting, ..."). Also read for a clause before a pronoun's ("Hillary Clinton spoke at a
+    /// rally, where she said ...").
+    pub(super) fn note_subject(&mut self, sentence: &str) -> Option<Speaker> {
         // "Democratic Sen. Claire McCaskill": a party before a title is no part of the name
         // ("Libertarian presidential candidate Gary Johnson" is read as a description below).
         let mut words = sentence.split_whitespace().peekable();
@@ -971,14 +960,14 @@ fn appositive_name(sentence: &str) -> Option<(&str, &str)> {
     let name = name
         .match_indices(' ')
         .take(2)
-        .map(|(at, _)| &name[at + 1..])
-        .find(|after| {
-            name[..name.len() - after.len()].starts_with(char::is_lowercase)
+        .map(|(at, _)| (&name[..at], &name[at + 1..]))
+        .find(|(own_role, after)| {
+            own_role.starts_with(char::is_lowercase)
+                && !own_role.contains(char::is_uppercase)
                 && after.starts_with(char::is_uppercase)
-                && !name[..name.len() - after.len()].contains(char::is_uppercase)
         })
         .filter(|_| !starts_with_determiner(name))
-        .unwrap_or(name);
+        .map_or(name, |(_, after)| after);
     let role_words: Vec<&str> = role.split_whitespace().collect();
     let name_words: Vec<&str> = name.split_whitespace().collect();
     let first = role_words.first()?;
