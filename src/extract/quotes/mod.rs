@@ -93,6 +93,16 @@ struct Attribution {
 }
 
 /// The running context of one article.
+/// Whose words ended a paragraph, handed to the next one when it opens with a quote no one
+/// claims.
+enum Closing {
+    /// A direct quote ended it ("“...,” he said."): the next paragraph goes on with their words.
+    Quote(Speaker),
+    /// A reported clause ended it ("..., noted that eGFR can fluctuate."): only a next
+    /// paragraph that is all quotation goes on with them.
+    Report(Speaker),
+}
+
 #[derive(Default)]
 struct Walk<'a> {
     article: Option<&'a Article>,
@@ -127,12 +137,9 @@ struct Walk<'a> {
     /// The attribution of a paragraph that ended by introducing the next ("Limbaugh added:"),
     /// for a quote opening that next paragraph with no attribution of its own.
     colon_lead: Option<Attribution>,
-    /// The speaker of a direct quote that ended the paragraph before ("“...,” he said."): a
-    /// paragraph that opens with a quote no one claims goes on with their words.
-    closing_speaker: Option<Speaker>,
-    /// The speaker of a reported clause that ended the paragraph before ("..., noted that eGFR
-    /// can fluctuate."), for a next paragraph that is all quotation.
-    reported_closing: Option<Speaker>,
+    /// Whose words ended the paragraph before, for a paragraph that opens with a quote no one
+    /// claims.
+    closing: Option<Closing>,
     /// Full names of the people this article has named, for "Xi" -> "Xi Jinping".
     people: NameRegistry,
     /// Full names written anywhere in the article, speakers or not ("Mika Zibanejad scored"):
@@ -597,8 +604,7 @@ impl<'a> Walk<'a> {
 
     fn heading(&mut self, para: &Paragraph) {
         self.running_quote = None;
-        self.closing_speaker = None;
-        self.reported_closing = None;
+        self.closing = None;
         // "Denis Depoux, managing director of Roland Berger China" heads the words of one
         // person. A headline never does, nor a line whose "role" is a clause ("Ruth Adebayo,
         // who mapped the ocean's currents, dies at 81").
@@ -685,14 +691,20 @@ impl<'a> Walk<'a> {
         let continues_quote = opens_with_mark(text) && self.running_quote.is_some();
         let running_from = self.running_quote.take();
         let mut colon_lead = self.colon_lead.take();
-        // No word of the paragraph stands outside its quotes.
-        let all_quote = quoted.first().is_some_and(|q| q.open == 0)
-            && quoted.iter().enumerate().all(|(n, q)| {
-                let gap_end = quoted.get(n + 1).map_or(text.len(), |next| next.open);
-                !text[q.after().min(gap_end)..gap_end].contains(char::is_alphabetic)
-            });
-        let reported_closing = self.reported_closing.take().filter(|_| all_quote);
-        let closing = self.closing_speaker.take().or(reported_closing);
+        let closing = match self.closing.take() {
+            Some(Closing::Quote(speaker)) => Some(speaker),
+            // No word of the paragraph stands outside its quotes.
+            Some(Closing::Report(speaker))
+                if quoted.first().is_some_and(|q| q.open == 0)
+                    && quoted.iter().enumerate().all(|(n, q)| {
+                        let gap_end = quoted.get(n + 1).map_or(text.len(), |next| next.open);
+                        !text[q.after().min(gap_end)..gap_end].contains(char::is_alphabetic)
+                    }) =>
+            {
+                Some(speaker)
+            }
+            _ => None,
+        };
         let first_of_para = self.quotes.len();
         let sentences = split_sentences(text);
         let mut para_quotes: Vec<(usize, Option<Speaker>)> = Vec::new();
@@ -958,7 +970,7 @@ impl<'a> Walk<'a> {
         // Only a quote with at most its attribution after it closes the paragraph: one
         // sentence, however long its speaker's role ("said Dr. Helena Marquardt, a
         // nephrologist at ... and the lead author of the study").
-        self.closing_speaker = quoted
+        self.closing = quoted
             .last()
             .filter(|q| {
                 let rest = &text[q.after()..];
@@ -970,19 +982,20 @@ impl<'a> Walk<'a> {
                 self.quotes[*ix]
                     .speaker
                     .as_ref()
-                    .map(|_| self.speaker_of(*ix))
+                    .map(|_| Closing::Quote(self.speaker_of(*ix)))
             });
         // "Dr. Okonkwo-Reyes ... noted that eGFR can fluctuate." and then a paragraph of
         // quotation with no attribution: a paragraph of prose that ends reporting someone's
         // words hands them the next paragraph, when that is all quotation (one with words of
-        // its own around the quote has an attribution, read or not).
+        // its own around the quote has an attribution, read or not). No quote ended this
+        // paragraph, so nothing else closes it.
         if quoted.is_empty()
             && let Some(last) = self.quotes[first_of_para..].last()
             && last.kind == QuoteKind::Indirect
             && last.speaker.is_some()
             && last.span.end + 2 >= para.original_range(0, text.len()).1
         {
-            self.reported_closing = Some(self.speaker_of(self.quotes.len() - 1));
+            self.closing = Some(Closing::Report(self.speaker_of(self.quotes.len() - 1)));
         }
         for ((ix, _), named) in para_quotes.iter().zip(&named_before) {
             if let Some(sp) = named
