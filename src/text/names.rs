@@ -636,6 +636,8 @@ pub fn looks_like_person(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 4
+        // "Two of the officers are kneeling": a count of people is no one person.
+        && crate::text::numbers::parse_number(words[0]).is_none()
         && words.iter().all(|w| {
             let lower = w.trim_end_matches(['.', ',']).to_lowercase();
             !NOT_PERSON_WORDS.contains(&lower.as_str())

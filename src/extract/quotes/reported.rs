@@ -2,7 +2,9 @@
 //! plan works", "the plan works, X said", "according to X, ..."), beside or after direct quotes,
 //! and the positions a sentence gives its subject ("The union endorsed Clinton").
 
-use super::attribution::{IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS, opens_with_cue};
+use super::attribution::{
+    IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS, opens_with_cue, owns_cue,
+};
 use super::position::FINITE_AFTER_NOUN;
 use super::speakers::OCCASION_PREPOSITIONS;
 use super::*;
@@ -643,6 +645,7 @@ impl Walk<'_> {
             if !c["sp"].contains(' ') && opens_without_subject(&c["sp"]) && !it
                 || opens_supposition(&c["sp"])
                 || holds_clause(&c["sp"])
+                || owns_cue(&c["sp"])
                 || opens_past_speaker(&c["sp"])
                 // "Preliminary estimates put the loss at ...": a lone capitalised word opening
                 // the sentence names someone only if the article uses it as a name; a pronoun
@@ -701,12 +704,14 @@ impl Walk<'_> {
             return role.to_string();
         };
         match owner {
-            "Its" | "Their" => match &self.last_org {
+            "Its" | "Their" | "its" | "their" => match &self.last_org {
                 Some(org) => format!("{rest} of {}", org.name),
                 None => rest.to_string(),
             },
             // "Another neighbor, Bernice Odom," is a neighbour.
-            "His" | "Her" | "Another" | "One" => rest.to_string(),
+            "His" | "Her" | "Another" | "One" | "his" | "her" | "another" | "one" => {
+                rest.to_string()
+            }
             _ => role.to_string(),
         }
     }

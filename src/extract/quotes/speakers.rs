@@ -65,6 +65,23 @@ impl Walk<'_> {
         }
         // "told Vogue in an interview", "told CNN's State of the Union": whom the words were
         // told is where they were said.
+        // "said the association's secretary, Anil Gawde", "according to its chief executive,
+        // Ron Lindqvist": the name set off after the description speaks, the description
+        // is its role.
+        if let Some(sp) = c.name("sp").or(c.name("sp2"))
+            && opens_with_description(sp.as_str())
+            && let Some(a) = RULES.name_after_description.captures(rest)
+            // "Ruth Ellison Carver of Dunmore": where she is from is no part of the name.
+            && let name = a.name("name").unwrap()
+            && let who = name.as_str().split(" of ").next().unwrap_or_default()
+            && looks_like_person(split_title(who).1)
+            && !is_party_tag(who)
+        {
+            let described = format!("{}{}", sp.as_str(), &a["tail"]);
+            let role = self.owned_role(&clean_role(&described));
+            attr.speaker = Some(self.person(who, Some(&role)));
+            rest = &rest[name.end()..];
+        }
         let mut listener = None;
         if attr
             .cue
@@ -416,7 +433,24 @@ impl Walk<'_> {
         let (title, name) = split_title(written.trim());
         let name = name.trim_end_matches([',', '.']).to_string();
         self.people.add(&name);
-        let name = self.people.canonical(&name).unwrap_or(name);
+        // A surname that several people named so far share ("Ruth Ellison Carver", "Emily
+        // Carver"): the writer means the one named most recently.
+        let name = self
+            .people
+            .canonical(&name)
+            .or_else(|| {
+                (!name.contains(' '))
+                    .then(|| {
+                        self.recent.iter().rev().find(|p| {
+                            p.name.len() > name.len()
+                                && p.name.split_whitespace().last() == Some(name.as_str())
+                                && !opens_without_subject(&p.name)
+                        })
+                    })
+                    .flatten()
+                    .map(|p| p.name.clone())
+            })
+            .unwrap_or(name);
         if let Some(sex) = sex_of(written).or_else(|| role.and_then(sex_of)) {
             self.sexes.insert(name.clone(), sex);
         }
@@ -464,6 +498,16 @@ impl Walk<'_> {
             self.last_org = None;
         }
     }
+}
+
+/// Whether a speaker phrase opens with a determiner or an owner, so describes someone rather
+/// than naming them: "the association", "its chief executive", "her daughter".
+fn opens_with_description(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    matches!(
+        first.to_lowercase().as_str(),
+        "the" | "a" | "an" | "another" | "its" | "his" | "her" | "their" | "our" | "my"
+    )
 }
 
 /// Whether a phrase opens as US writing's party and state tag after a name: "R-Ky.", "D-Chicago".
