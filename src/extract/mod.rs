@@ -206,10 +206,15 @@ fn canonicalise_speakers(per_article: &mut [Vec<Quote>]) {
         let local = registry_of(quotes);
         let mut roles: HashMap<String, String> = HashMap::new();
         for q in quotes.iter_mut() {
+            // A short name the article's own speakers would resolve was left short by the
+            // extractor for a reason (the two are of different sexes): only a name no speaker
+            // of the article resolves is looked up in the corpus.
             if let Some(name) = &q.speaker
                 && looks_like_person(name)
+                && local.canonical(name).is_none()
+                && let Some(full) = corpus.canonical(name)
             {
-                q.speaker = Some(local.resolve(name, &corpus));
+                q.speaker = Some(full);
             }
             if let (Some(name), Some(role)) = (&q.speaker, &q.speaker_title) {
                 // The longest role an article gives a person is the most informative.

@@ -423,8 +423,13 @@ pub const ROLE_NOUNS: &[&str] = &[
     "justice",
     "administrator",
     "ceo",
-    // British, Irish and Commonwealth members of a parliament: "Greens MP Amy MacMahon".
+    // British, Irish and Commonwealth members of a parliament: "Greens MP Amy MacMahon",
+    // "Labour TD Orla Geraghty", "SNP MSP Kate Forbes".
     "MP",
+    "TD",
+    "MEP",
+    "MSP",
+    "MLA",
 ];
 
 /// Role nouns of everyday news, people quoted for their trade or their tie to the story ("Her
@@ -525,6 +530,7 @@ pub fn is_role_noun(word: &str) -> bool {
 pub const TITLE_NOUNS: &[&str] = &[
     "president",
     "minister",
+    "taoiseach",
     "premier",
     "chancellor",
     "senator",
@@ -712,6 +718,18 @@ pub fn is_one_person(phrase: &str) -> bool {
     ) {
         return is_role_noun(&head);
     }
+    // "The minister", "the chief executive", "The report's author", "The Taoiseach": one
+    // person the article has not named, whom the next "he" or "she" means. A capitalised
+    // qualifier ("The Republican presidential nominee", "The GOP candidate") makes it an
+    // epithet for someone named before, whom the pronoun means instead.
+    if first == "the" || first.ends_with("'s") || first.ends_with("’s") {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let epithet = words.len() > 2
+            && words[1..words.len() - 1]
+                .iter()
+                .any(|w| w.starts_with(char::is_uppercase));
+        return !epithet && (is_role_noun(&head) || TITLE_NOUNS.contains(&head.as_str()));
+    }
     if !matches!(first.as_str(), "a" | "an" | "one" | "another") {
         return false;
     }
@@ -764,13 +782,6 @@ impl NameRegistry {
             _ => None,
         }
     }
-
-    /// Resolves a short name against this registry, else against `fallback` (the corpus).
-    pub fn resolve(&self, name: &str, fallback: &NameRegistry) -> String {
-        self.canonical(name)
-            .or_else(|| fallback.canonical(name))
-            .unwrap_or_else(|| name.to_string())
-    }
 }
 
 /// Counts how often each role is given to a speaker, to pick the one to show.
@@ -817,14 +828,10 @@ mod tests {
         let mut reg = NameRegistry::default();
         reg.add("Xi Jinping");
         reg.add("Yu Wenwen");
-        assert_eq!(reg.resolve("Xi", &NameRegistry::default()), "Xi Jinping");
-        assert_eq!(reg.resolve("Wenwen", &NameRegistry::default()), "Yu Wenwen");
+        assert_eq!(reg.canonical("Xi").as_deref(), Some("Xi Jinping"));
+        assert_eq!(reg.canonical("Wenwen").as_deref(), Some("Yu Wenwen"));
         reg.add("Yu Qiang");
-        assert_eq!(
-            reg.resolve("Yu", &NameRegistry::default()),
-            "Yu",
-            "ambiguous stays"
-        );
+        assert_eq!(reg.canonical("Yu"), None, "ambiguous stays");
     }
 
     #[test]

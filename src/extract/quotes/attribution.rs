@@ -1535,7 +1535,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     };
     Rules {
         after_quote: build(format!(
-            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker}|{by_age})(?-u:\b)|(?P<sp2>{speaker}|{described_office}|{described_lowercase}|{by_age}){role}?\s+{aux}(?P<cue2>{cues}|{after_quote_cues})(?-u:\b))"
+            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{described_office}|{speaker}|{by_age})(?-u:\b)|(?P<sp2>{speaker}|{described_office}|{described_lowercase}|{by_age}){role}?\s+{aux}(?P<cue2>{cues}|{after_quote_cues})(?-u:\b))"
         )),
         before_quote: build(format!(
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,{MAX_GAP_CHARS}}})$"

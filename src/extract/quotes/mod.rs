@@ -142,6 +142,10 @@ struct Walk<'a> {
     closing: Option<Closing>,
     /// Full names of the people this article has named, for "Xi" -> "Xi Jinping".
     people: NameRegistry,
+    /// The full name each surname alone stood for when the article first used it ("Carver"
+    /// -> "Emily Carver"): a surname goes on meaning that person when someone else who
+    /// shares it is named later.
+    short_names: std::collections::HashMap<String, String>,
     /// Full names written anywhere in the article, speakers or not ("Mika Zibanejad scored"):
     /// the fallback for a short name [`Walk::people`] does not know.
     mentions: NameRegistry,
@@ -319,7 +323,8 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         }
         i += 1;
     }
-    let (people, mentions, mention_titles) = (walk.people, walk.mentions, walk.mention_titles);
+    let (people, mentions, mention_titles, sexes) =
+        (walk.people, walk.mentions, walk.mention_titles, walk.sexes);
     let mut quotes: Vec<Quote> = walk
         .quotes
         .into_iter()
@@ -330,12 +335,15 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
     let mut seen = std::collections::HashMap::new();
     for q in quotes.iter_mut() {
         q.id = stable_id(&article.id, &q.text, &mut seen);
-        // A short name used before the full one was known.
-        if let Some(full) = q
-            .speaker
-            .as_deref()
-            .and_then(|s| people.canonical(s).or_else(|| mentions.canonical(s)))
-        {
+        // A short name used before the full one was known, unless the text has shown the two
+        // to be of different sexes ("Okonjo ... she says" is not her husband "Femi Okonjo").
+        if let Some(full) = q.speaker.as_deref().and_then(|s| {
+            let full = people.canonical(s).or_else(|| mentions.canonical(s))?;
+            match (sexes.get(s), sexes.get(&full)) {
+                (Some(a), Some(b)) if a != b => None,
+                _ => Some(full),
+            }
+        }) {
             q.speaker = Some(full);
         }
         if q.speaker_title.is_none() {
@@ -474,7 +482,20 @@ fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
             || is_office_title(w)
             || lower == "member"
     })?;
-    let name_words = &words[last_office + 1..];
+    let mut name_words = &words[last_office + 1..];
+    // "Minister for Housing Darragh Kinsella", "Secretary of State Antony Blinken": the
+    // department after "for" or "of" belongs to the office, and the name is its last two words.
+    // Only after a capitalised office: "A spokesperson for Emergency Management Victoria" is
+    // someone of the body named.
+    if words[last_office].1.starts_with(char::is_uppercase)
+        && let [(_, "for" | "of"), dept @ .., _, _] = name_words
+        && !dept.is_empty()
+        && dept
+            .iter()
+            .all(|(_, w)| w.starts_with(char::is_uppercase) || *w == "and")
+    {
+        name_words = &name_words[name_words.len() - 2..];
+    }
     // One office word alone is split off too ("Economist Shamubeel Eaqub"); the name after it
     // still needs two words, so "General Motors" stays whole.
     if name_words.len() < 2 {

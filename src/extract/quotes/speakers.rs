@@ -180,6 +180,31 @@ impl Walk<'_> {
         // "The state's campaign chairman, Phil Lovas, said": the name speaks, the description
         // before it is the role.
         // "Mitch McConnell, R-Ky., said": a party and state between commas are not a name.
+        // "The report's author, economist Dr Niamh Corcoran of Tolka Economic Consulting, said":
+        // the name inside the phrase set off after a description speaks, and says who it is.
+        if let Some(sp) = sp.filter(|sp| opens_with_description(sp))
+            && let Some((descriptor, name)) = role.as_deref().and_then(name_in_set_off)
+        {
+            let who = match (descriptor.is_empty(), person_of(name)) {
+                (true, Some((who, from))) => (who.to_string(), from.to_string()),
+                (false, Some((who, from))) => (who.to_string(), format!("{descriptor}, {from}")),
+                (true, None) => (name.to_string(), self.owned_role(&clean_role(sp))),
+                (false, None) => (name.to_string(), descriptor.to_string()),
+            };
+            let speaker = self.person(&who.0, Some(&who.1));
+            if let Some(sex) = sex_of(sp) {
+                self.sexes.insert(speaker.name.clone(), sex);
+            }
+            let mut attr = Attribution {
+                speaker: Some(speaker),
+                cue,
+                ..Attribution::default()
+            };
+            if let Some(occasion) = occasion {
+                self.set_occasion(&mut attr, occasion);
+            }
+            return attr;
+        }
         let speaker = match c
             .name("apname")
             .filter(|n| looks_like_person(split_title(n.as_str()).1) && !is_party_tag(n.as_str()))
@@ -433,24 +458,11 @@ impl Walk<'_> {
         let (title, name) = split_title(written.trim());
         let name = name.trim_end_matches([',', '.']).to_string();
         self.people.add(&name);
-        // A surname that several people named so far share ("Ruth Ellison Carver", "Emily
-        // Carver"): the writer means the one named most recently.
-        let name = self
-            .people
-            .canonical(&name)
-            .or_else(|| {
-                (!name.contains(' '))
-                    .then(|| {
-                        self.recent.iter().rev().find(|p| {
-                            p.name.len() > name.len()
-                                && p.name.split_whitespace().last() == Some(name.as_str())
-                                && !opens_without_subject(&p.name)
-                        })
-                    })
-                    .flatten()
-                    .map(|p| p.name.clone())
-            })
-            .unwrap_or(name);
+        let name = if name.contains(' ') {
+            name
+        } else {
+            self.short_name(name)
+        };
         if let Some(sex) = sex_of(written).or_else(|| role.and_then(sex_of)) {
             self.sexes.insert(name.clone(), sex);
         }
@@ -467,6 +479,34 @@ impl Walk<'_> {
         let speaker = Speaker { name, title: role };
         self.remember(speaker.clone());
         speaker
+    }
+
+    /// The full name a surname alone stands for: what it stood for when first used (the
+    /// writer keeps it for one person), else the one full name the article has given it,
+    /// else, when several people named so far share it ("Ruth Ellison Carver", "Emily
+    /// Carver"), the one named most recently.
+    fn short_name(&mut self, surname: String) -> String {
+        let full = self
+            .short_names
+            .get(&surname)
+            .cloned()
+            .or_else(|| self.people.canonical(&surname))
+            .or_else(|| {
+                self.recent
+                    .iter()
+                    .rev()
+                    .find(|p| {
+                        p.name.len() > surname.len()
+                            && p.name.split_whitespace().last() == Some(surname.as_str())
+                            && !opens_without_subject(&p.name)
+                    })
+                    .map(|p| p.name.clone())
+            })
+            .unwrap_or_else(|| surname.clone());
+        self.short_names
+            .entry(surname)
+            .or_insert_with(|| full.clone());
+        full
     }
 
     pub(super) fn known_role(&self, name: &str) -> Option<String> {
@@ -707,6 +747,32 @@ fn person_of(phrase: &str) -> Option<(&str, &str)> {
     let named = name.len() < who.len() || name.split_whitespace().count() >= 2;
     (named && looks_like_person(name) && from.starts_with(char::is_uppercase))
         .then_some((who, from))
+}
+
+/// The lower-case words and the name of a set-off phrase that names someone: "economist Dr
+/// Niamh Corcoran of Tolka Economic Consulting" -> ("economist", "Dr Niamh Corcoran of Tolka
+/// Economic Consulting"). `None` unless a name of two words or more follows at most two
+/// lower-case words.
+fn name_in_set_off(role: &str) -> Option<(&str, &str)> {
+    let start = role
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .take(2)
+        .chain(std::iter::once(0))
+        .filter(|&i| role[i..].starts_with(char::is_uppercase))
+        .min()?;
+    let (descriptor, name) = (role[..start].trim_end(), &role[start..]);
+    // "written by Dr. Farida Hossain", "led by Dr Sarah Okafor": who made the thing described,
+    // not who it is.
+    if descriptor
+        .split_whitespace()
+        .any(|w| !w.starts_with(char::is_lowercase) || matches!(w, "by" | "with" | "for" | "to"))
+    {
+        return None;
+    }
+    let who = name.split(" of ").next().unwrap_or(name);
+    let (_, bare) = split_title(who);
+    (bare.split_whitespace().count() >= 2 && looks_like_person(bare)).then_some((descriptor, name))
 }
 
 /// The age in "the 45-year-old" or "The 61-year-old striker", an age standing for a person.
