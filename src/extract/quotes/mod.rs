@@ -13,8 +13,9 @@ mod speakers;
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::dates::{PartialDate, find_dates};
 use crate::text::names::{
-    EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, ROLE_NOUNS, TITLE_NOUNS, is_courtesy_title,
-    is_group, is_office_title, is_pronoun, is_role_noun, is_title, looks_like_person, split_title,
+    EVERYDAY_ROLE_NOUNS, NAME_PARTICLES, NameRegistry, PARLIAMENT_MEMBERS, ROLE_NOUNS, TITLE_NOUNS,
+    is_courtesy_title, is_group, is_office_title, is_pronoun, is_role_noun, is_title,
+    looks_like_person, split_title,
 };
 use crate::text::sentences::split_sentences;
 use attribution::{
@@ -481,6 +482,7 @@ fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
             || TITLE_NOUNS.contains(&lower.as_str())
             || is_office_title(w)
             || lower == "member"
+            || PARLIAMENT_MEMBERS.contains(&lower.as_str())
     })?;
     let mut name_words = &words[last_office + 1..];
     // "Minister for Housing Darragh Kinsella", "Secretary of State Antony Blinken": the
