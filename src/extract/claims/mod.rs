@@ -110,6 +110,19 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
             r"(?i)(?-u:\b)\d{{1,3}}\s*[-–]\s*\d{{1,3}}\s+(?:{})(?-u:\b)",
             SCORE_NOUNS.join("|")
         ),
+        // The "(?i)" of a pattern above holds on to the end of the alternation: the patterns
+        // below say their case themselves.
+        // A team's or a fighter's record in brackets: "Chiefs (8-4)", "(10-2-1)".
+        r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)".to_string(),
+        // A wire's time of day before its zone: "(2130 GMT)", "0930 UTC".
+        r"(?-i:(?-u:\b)\d{4}\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|IST|JST|AEST|AEDT)(?-u:\b))"
+            .to_string(),
+        // A number to call, whole: "calling 911", "call 511", "dial 020 7946 0958".
+        r"(?i:(?-u:\b)(?:call|calling|dial|dialing|dialling|dialed|dialled)\s+\d{3}(?:[\s-]\d{3,4}){0,2}(?-u:\b))"
+            .to_string(),
+        // A house number in a street address: "221B Baker Street", "14 Residency Road".
+        r"(?-i:(?-u:\b)\d{1,4}[A-Za-z]?\s+(?:\p{Lu}\p{Ll}+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Way|Court|Terrace|Crescent)(?-u:\b))"
+            .to_string(),
     ]
     .join("|");
     Regex::new(&pattern).expect("NOT_CLAIMS compiles")
@@ -138,7 +151,7 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A qualifier written after the number ("10,000 or more", "a 10,000-plus crowd").
 static QUALIFIER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*-?\s*plus(?-u:\b)|\+(?:[^\d]|$)|\s+(?:or|and)\s+(more|above|over|greater|upwards|less|fewer|below|under)(?-u:\b)|(\s+or\s+so|\s+or\s+thereabouts|-odd)(?-u:\b))")
+    Regex::new(r"(?i)^(?:\s*-?\s*plus(?-u:\b)|\+(?:[^\d]|$)|\s+(?:or|and)\s+(more|above|over|greater|upwards|older|less|fewer|below|under|younger)(?-u:\b)|(\s+or\s+so|\s+or\s+thereabouts|-odd)(?-u:\b))")
         .expect("QUALIFIER_AFTER compiles")
 });
 
@@ -272,6 +285,7 @@ pub fn extract_claims_in_sentence(sentence: &str) -> Vec<ClaimMatch> {
     // "2e6000000" or a huge figure times its scale overflows to infinity: no claim to keep.
     out.retain(|c| c.value.is_finite() && c.value_max.is_none_or(f64::is_finite));
     merge_bounds(sentence, &mut out);
+    share_change(sentence, &mut out);
     share_units(sentence, &mut out);
     share_million(sentence, &mut out);
     per_base(sentence, &mut out);
@@ -657,11 +671,18 @@ fn spread_over(s: &str, claim: &ClaimMatch, q0: usize) -> bool {
     };
     // The amount may stand a few words back, before what it counts: "1.2 million new homes
     // over five years". An age stays a bound: "people over 65 years old".
-    let amount_before = s[..q0]
+    // A verb right before "over" makes it a bound on the period: "29,000 people waited over
+    // 12 hours".
+    let verb_before = s[..q0]
         .split_whitespace()
-        .rev()
-        .take(4)
-        .any(|w| is_amount(w.trim_end_matches([',', ')'])));
+        .next_back()
+        .is_some_and(|w| w.len() > 4 && w.ends_with("ed"));
+    let amount_before = !verb_before
+        && s[..q0]
+            .split_whitespace()
+            .rev()
+            .take(4)
+            .any(|w| is_amount(w.trim_end_matches([',', ')'])));
     let age = s[claim.end..]
         .split_whitespace()
         .next()
@@ -692,7 +713,8 @@ fn is_year(s: &str, toks: &[Token], i: usize, n: NumberSpan) -> bool {
         return false;
     }
     let prev = i.checked_sub(1).and_then(|j| word_at(s, toks, j));
-    if lower_in(prev, YEAR_PRECEDERS) {
+    // "below 1990 levels": a year, however a bound may read before it.
+    if lower_in(prev, YEAR_PRECEDERS) || lower_in(word_at(s, toks, n.next), YEAR_FOLLOWERS) {
         return true;
     }
     if qualifier_before(s, n.start, false).is_some() {
@@ -712,6 +734,22 @@ fn is_year(s: &str, toks: &[Token], i: usize, n: NumberSpan) -> bool {
         w.starts_with(|c: char| c.is_ascii_lowercase())
             && !lower(w, &mut buf).is_some_and(|w| SET_STOPS.contains(w))
     })
+}
+
+/// "down 87 cents, or 2.1 percent": a figure set off after a change restates it, and is that
+/// change too.
+fn share_change(s: &str, claims: &mut [ClaimMatch]) {
+    for j in 1..claims.len() {
+        let (a, b) = (&claims[j - 1], &claims[j]);
+        let change = matches!(a.qualifier, Qualifier::Increase | Qualifier::Decrease);
+        if change
+            && b.qualifier == Qualifier::Exact
+            && a.end <= b.start
+            && matches!(s[a.end..b.start].trim(), ", or" | "(" | ", or by")
+        {
+            claims[j].qualifier = a.qualifier;
+        }
+    }
 }
 
 /// Marks claims that restate the previous one in another currency or unit.

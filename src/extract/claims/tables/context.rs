@@ -110,6 +110,27 @@ pub(in crate::extract::claims) const LABEL_WORDS: &[&str] = &[
     "web",
 ];
 
+/// Words after a bare four-digit number that make it a year: "below 1990 levels", "the
+/// existing 2030 target", "the 2016 election".
+pub(in crate::extract::claims) const YEAR_FOLLOWERS: &[&str] = &[
+    "level",
+    "levels",
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "deadline",
+    "baseline",
+    "election",
+    "elections",
+    "census",
+    "season",
+    "budget",
+    "prices",
+    "edition",
+    "campaign",
+];
+
 /// Words before a bare four-digit number that make it a year.
 pub(in crate::extract::claims) const YEAR_PRECEDERS: &[&str] = &[
     "in",

@@ -194,6 +194,28 @@ pub(in crate::extract::claims) const QUALIFIERS: &[(&str, Qualifier, bool)] = &[
     ("losing", Qualifier::Decrease, true),
     ("shed", Qualifier::Decrease, true),
     ("down", Qualifier::Decrease, true),
+    // "climbing by 14,578 contracts", "sinking 64.1%", "losses widened 38%", "the economy
+    // contracted 0.6%", "exports down just 3.4%".
+    ("climbing by", Qualifier::Increase, false),
+    ("rising by", Qualifier::Increase, false),
+    ("climbing", Qualifier::Increase, true),
+    ("jumping", Qualifier::Increase, true),
+    ("surging", Qualifier::Increase, true),
+    ("soaring", Qualifier::Increase, true),
+    ("expanded", Qualifier::Increase, true),
+    ("widened", Qualifier::Increase, true),
+    ("up just", Qualifier::Increase, true),
+    ("falling by", Qualifier::Decrease, false),
+    ("dropping by", Qualifier::Decrease, false),
+    ("sinking", Qualifier::Decrease, true),
+    ("sliding", Qualifier::Decrease, true),
+    ("tumbling", Qualifier::Decrease, true),
+    ("plunging", Qualifier::Decrease, true),
+    ("dropping", Qualifier::Decrease, true),
+    ("declining", Qualifier::Decrease, true),
+    ("contracted", Qualifier::Decrease, true),
+    ("narrowed", Qualifier::Decrease, true),
+    ("down just", Qualifier::Decrease, true),
 ];
 
 /// Change verbs that may stand a few words before "by" and the figure ("raised it by 525 basis
