@@ -264,6 +264,13 @@ impl Walk<'_> {
         // "OTTAWA — Finance Minister Chrystia Freeland says": the dateline is no part of it.
         let phrase = DATELINE.find(phrase).map_or(phrase, |m| &phrase[m.end()..]);
         let phrase = without_release(strip_connective(phrase));
+        // "According to them", "according to her": the object pronoun stands for the subject.
+        let phrase = match phrase {
+            "them" | "Them" => "they",
+            "her" | "Her" => "she",
+            "him" | "Him" => "he",
+            _ => phrase,
+        };
         // "Say Mexico demanded ...": a supposition names no speaker.
         if opens_supposition(phrase) {
             return None;
