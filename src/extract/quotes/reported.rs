@@ -703,15 +703,13 @@ impl Walk<'_> {
         let Some((owner, rest)) = role.split_once(' ') else {
             return role.to_string();
         };
-        match owner {
-            "Its" | "Their" | "its" | "their" => match &self.last_org {
+        match owner.to_lowercase().as_str() {
+            "its" | "their" => match &self.last_org {
                 Some(org) => format!("{rest} of {}", org.name),
                 None => rest.to_string(),
             },
             // "Another neighbor, Bernice Odom," is a neighbour.
-            "His" | "Her" | "Another" | "One" | "his" | "her" | "another" | "one" => {
-                rest.to_string()
-            }
+            "his" | "her" | "another" | "one" => rest.to_string(),
             _ => role.to_string(),
         }
     }

@@ -63,8 +63,6 @@ impl Walk<'_> {
         {
             rest = &haystack[cue2.end()..];
         }
-        // "told Vogue in an interview", "told CNN's State of the Union": whom the words were
-        // told is where they were said.
         // "said the association's secretary, Anil Gawde", "according to its chief executive,
         // Ron Lindqvist": the name set off after the description speaks, the description
         // is its role.
@@ -82,6 +80,8 @@ impl Walk<'_> {
             attr.speaker = Some(self.person(who, Some(&role)));
             rest = &rest[name.end()..];
         }
+        // "told Vogue in an interview", "told CNN's State of the Union": whom the words were
+        // told is where they were said.
         let mut listener = None;
         if attr
             .cue
@@ -177,39 +177,20 @@ impl Walk<'_> {
                 OCCASION_PARTICIPLES.contains(&w) || OCCASION_PREPOSITIONS.contains(&w)
             })
         });
+        // "The report's author, economist Dr Niamh Corcoran of Tolka Economic Consulting, said":
+        // the name inside the phrase set off after a description speaks, and says who it is.
+        let set_off = sp
+            .filter(|sp| opens_with_description(sp))
+            .zip(role.as_deref().and_then(name_in_set_off));
         // "The state's campaign chairman, Phil Lovas, said": the name speaks, the description
         // before it is the role.
         // "Mitch McConnell, R-Ky., said": a party and state between commas are not a name.
-        // "The report's author, economist Dr Niamh Corcoran of Tolka Economic Consulting, said":
-        // the name inside the phrase set off after a description speaks, and says who it is.
-        if let Some(sp) = sp.filter(|sp| opens_with_description(sp))
-            && let Some((descriptor, name)) = role.as_deref().and_then(name_in_set_off)
-        {
-            let who = match (descriptor.is_empty(), person_of(name)) {
-                (true, Some((who, from))) => (who.to_string(), from.to_string()),
-                (false, Some((who, from))) => (who.to_string(), format!("{descriptor}, {from}")),
-                (true, None) => (name.to_string(), self.owned_role(&clean_role(sp))),
-                (false, None) => (name.to_string(), descriptor.to_string()),
-            };
-            let speaker = self.person(&who.0, Some(&who.1));
-            if let Some(sex) = sex_of(sp) {
-                self.sexes.insert(speaker.name.clone(), sex);
-            }
-            let mut attr = Attribution {
-                speaker: Some(speaker),
-                cue,
-                ..Attribution::default()
-            };
-            if let Some(occasion) = occasion {
-                self.set_occasion(&mut attr, occasion);
-            }
-            return attr;
-        }
-        let speaker = match c
+        let apname = c
             .name("apname")
-            .filter(|n| looks_like_person(split_title(n.as_str()).1) && !is_party_tag(n.as_str()))
-        {
-            Some(name) => {
+            .filter(|n| looks_like_person(split_title(n.as_str()).1) && !is_party_tag(n.as_str()));
+        let speaker = match (apname, set_off) {
+            (_, Some((sp, (descriptor, name)))) => Some(self.set_off_person(sp, descriptor, name)),
+            (Some(name), None) => {
                 let described =
                     sp.map(|s| self.owned_role(&clean_role(strip_connective(s.trim()))));
                 let speaker = self.resolve(name.as_str(), described.as_deref());
@@ -220,14 +201,15 @@ impl Walk<'_> {
             }
             // "It shows how weak the plan is": "it" speaks only with a verb of saying; with
             // any other cue it is the writer's "it" of a fact, not an organisation's words.
-            None if sp.is_some_and(|sp| sp.eq_ignore_ascii_case("it"))
-                && !cue.as_deref().is_some_and(|c| SPEECH_CUES.contains(&c)) =>
+            (None, None)
+                if sp.is_some_and(|sp| sp.eq_ignore_ascii_case("it"))
+                    && !cue.as_deref().is_some_and(|c| SPEECH_CUES.contains(&c)) =>
             {
                 None
             }
             // "The report, released Thursday by the Fraser Institute, found": who put the
             // record out speaks, as in "a report released by the Fraser Institute found".
-            None => match role.as_deref().and_then(released_by) {
+            (None, None) => match role.as_deref().and_then(released_by) {
                 Some(by) => self.resolve(by, None),
                 None => sp.and_then(|sp| self.resolve(sp, role.as_deref())),
             },
@@ -241,6 +223,23 @@ impl Walk<'_> {
             self.set_occasion(&mut attr, occasion);
         }
         attr
+    }
+
+    /// The person named inside a phrase set off after the description `sp`, with the words
+    /// before the name and where the person is from as the role ("economist, Tolka Economic
+    /// Consulting"), or the description when the phrase holds only the name.
+    fn set_off_person(&mut self, sp: &str, descriptor: &str, name: &str) -> Speaker {
+        let (who, role) = match (descriptor.is_empty(), person_of(name)) {
+            (true, Some((who, from))) => (who, from.to_string()),
+            (false, Some((who, from))) => (who, format!("{descriptor}, {from}")),
+            (true, None) => (name, self.owned_role(&clean_role(sp))),
+            (false, None) => (name, descriptor.to_string()),
+        };
+        let speaker = self.person(who, Some(&role));
+        if let Some(sex) = sex_of(sp) {
+            self.sexes.insert(speaker.name.clone(), sex);
+        }
+        speaker
     }
 
     pub(super) fn set_occasion(&self, attr: &mut Attribution, occasion: String) {
