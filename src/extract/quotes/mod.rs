@@ -93,7 +93,6 @@ struct Attribution {
     place: Option<String>,
 }
 
-/// The running context of one article.
 /// Whose words ended a paragraph, handed to the next one when it opens with a quote no one
 /// claims.
 enum Closing {
@@ -104,6 +103,7 @@ enum Closing {
     Report(Speaker),
 }
 
+/// The running context of one article.
 #[derive(Default)]
 struct Walk<'a> {
     article: Option<&'a Article>,
@@ -1138,6 +1138,21 @@ const CONNECTIVES: &[&str] = &[
     "though",
     "although",
 ];
+
+/// Splits up to two lower-case words of a person's own role off the name after them:
+/// "retiree Gérard Moulinier" -> ("retiree", "Gérard Moulinier"), "economist Dr Niamh Corcoran"
+/// -> ("economist", "Dr Niamh Corcoran"). `None` when no capitalised word follows such words.
+fn own_role_before_name(phrase: &str) -> Option<(&str, &str)> {
+    phrase
+        .match_indices(' ')
+        .take(2)
+        .map(|(at, _)| (&phrase[..at], &phrase[at + 1..]))
+        .find(|(own_role, after)| {
+            own_role.starts_with(char::is_lowercase)
+                && !own_role.contains(char::is_uppercase)
+                && after.starts_with(char::is_uppercase)
+        })
+}
 
 /// Whether a phrase opens with a determiner ("an architect", "the senators").
 fn starts_with_determiner(phrase: &str) -> bool {

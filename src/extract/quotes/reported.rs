@@ -960,15 +960,7 @@ fn appositive_name(sentence: &str) -> Option<(&str, &str)> {
     // "Another commuter, retiree Gérard Moulinier, was ...": lower-case words of the name's
     // own role go before it ("Her husband, the architect Femi Okonjo," stays a description,
     // not a name to give every later "Okonjo").
-    let name = name
-        .match_indices(' ')
-        .take(2)
-        .map(|(at, _)| (&name[..at], &name[at + 1..]))
-        .find(|(own_role, after)| {
-            own_role.starts_with(char::is_lowercase)
-                && !own_role.contains(char::is_uppercase)
-                && after.starts_with(char::is_uppercase)
-        })
+    let name = own_role_before_name(name)
         .filter(|_| !starts_with_determiner(name))
         .map_or(name, |(_, after)| after);
     let role_words: Vec<&str> = role.split_whitespace().collect();

@@ -760,19 +760,16 @@ fn person_of(phrase: &str) -> Option<(&str, &str)> {
 /// Economic Consulting"). `None` unless a name of two words or more follows at most two
 /// lower-case words.
 fn name_in_set_off(role: &str) -> Option<(&str, &str)> {
-    let start = role
-        .match_indices(' ')
-        .map(|(i, _)| i + 1)
-        .take(2)
-        .chain(std::iter::once(0))
-        .filter(|&i| role[i..].starts_with(char::is_uppercase))
-        .min()?;
-    let (descriptor, name) = (role[..start].trim_end(), &role[start..]);
+    let (descriptor, name) = if role.starts_with(char::is_uppercase) {
+        ("", role)
+    } else {
+        own_role_before_name(role)?
+    };
     // "written by Dr. Farida Hossain", "led by Dr Sarah Okafor": who made the thing described,
     // not who it is.
     if descriptor
         .split_whitespace()
-        .any(|w| !w.starts_with(char::is_lowercase) || matches!(w, "by" | "with" | "for" | "to"))
+        .any(|w| matches!(w, "by" | "with" | "for" | "to"))
     {
         return None;
     }
