@@ -71,7 +71,50 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             }
         }
     }
+    let home = || {
+        let texts = article.paragraphs.iter().map(|p| p.text.as_str());
+        claims::dollars::home_dollar(article.title.as_deref().into_iter().chain(texts))
+    };
+    localise_dollars(&mut out, home);
     out
+}
+
+/// "A$480 a week ... $560 a week": where an article marks one dollar other than the US one
+/// ("A$", "C$", "NZ$", "HK$"), or is at home in that dollar's country (`home`), a bare "$" is
+/// that dollar, as Australian and Canadian writers use it. A bare "$" converting another
+/// amount ("100 billion yuan ($14 billion)") stays the US dollar, as wires write conversions.
+fn localise_dollars(claims: &mut [Claim], home: impl FnOnce() -> Option<&'static str>) {
+    if !claims
+        .iter()
+        .any(|c| c.currency.as_deref() == Some("USD") && c.text.starts_with('$'))
+    {
+        return;
+    }
+    let mut local: Option<String> = None;
+    for c in claims.iter() {
+        let Some(code) = c.currency.as_deref() else {
+            continue;
+        };
+        if code != "USD" && c.text.contains('$') && !c.text.starts_with('$') {
+            match local.as_deref() {
+                None => local = Some(code.to_string()),
+                Some(seen) if seen == code => {}
+                // Two dollars marked: which one a bare "$" means is not for us to guess.
+                Some(_) => return,
+            }
+        }
+    }
+    let Some(local) = local.or_else(|| home().map(str::to_string)) else {
+        return;
+    };
+    for c in claims.iter_mut() {
+        if c.currency.as_deref() == Some("USD")
+            && c.text.starts_with('$')
+            && c.conversion_of.is_none()
+        {
+            c.currency = Some(local.clone());
+        }
+    }
 }
 
 fn claim_record(
@@ -232,4 +275,56 @@ fn canonicalise_speakers(per_article: &mut [Vec<Quote>]) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::extract_claims;
+    use crate::corpus::parse_article;
+
+    fn currencies(text: &str) -> Vec<(String, Option<String>)> {
+        let article = parse_article("story.txt", text).expect("an article");
+        extract_claims(&article)
+            .into_iter()
+            .map(|c| (c.text, c.currency))
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_dollar_in_an_australian_story_is_the_australian_dollar() {
+        let got = currencies(
+            "Rents climb again\n\nTenants in Sydney now pay $560 a week, and Melbourne rents rose to $520 a week.\n",
+        );
+        assert!(
+            got.iter().all(|(_, c)| c.as_deref() == Some("AUD")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_dollar_marked_once_is_the_bare_dollar_elsewhere() {
+        let got = currencies(
+            "Fund grows\n\nThe fund paid C$2 million for the site. It later added $5 million.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                ("C$2 million".to_string(), Some("CAD".to_string())),
+                ("$5 million".to_string(), Some("CAD".to_string())),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bare_dollar_in_a_us_story_or_a_conversion_stays_the_us_dollar() {
+        let got = currencies(
+            "Deal done\n\nThe company paid $5 million in New York. It bought 100 billion yuan ($14 billion) of bonds.\n",
+        );
+        assert!(
+            got.iter()
+                .filter(|(t, _)| t.contains('$'))
+                .all(|(_, c)| c.as_deref() == Some("USD")),
+            "{got:?}"
+        );
+    }
 }

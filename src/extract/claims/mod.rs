@@ -19,7 +19,9 @@ use crate::text::numbers::{
 
 type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
+pub mod dollars;
 mod measure;
+mod multiples;
 mod ranges;
 mod tables;
 mod what;
@@ -103,7 +105,7 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}(?-u:\b)".to_string(),
         // Scores and votes: "won 2-1 against", "beat Leeds 3-0.", "a 5-4 ruling".
         format!(
-            r"(?i)(?-u:\b)(?:{})\s+(?:[a-z'.]+\s+){{0,3}}\d{{1,3}}\s*[-–]\s*\d{{1,3}}(?:\s*[^\s%\w]|\s*$|\s+(?:against|in|at|on|over|to|with|after|before|for|and|but|as|when|while|despite)(?-u:\b))",
+            r"(?i)(?-u:\b)(?:{})\s+(?:[a-z'.]+\s+){{0,3}}\d{{1,3}}\s*[-–]\s*\d{{1,3}}(?:\s*[^\s%\w]|\s*$|\s+(?:against|in|at|on|over|to|with|after|before|for|and|but|as|when|while|despite|early|late|midway|going|entering|into|through|until|heading)(?-u:\b))",
             SCORE_VERBS.join("|")
         ),
         format!(
@@ -117,8 +119,9 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         // A wire's time of day before its zone: "(2130 GMT)", "0930 UTC".
         r"(?-i:(?-u:\b)\d{4}\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|IST|JST|AEST|AEDT)(?-u:\b))"
             .to_string(),
-        // A number to call, whole: "calling 911", "call 511", "dial 020 7946 0958".
-        r"(?i:(?-u:\b)(?:call|calling|dial|dialing|dialling|dialed|dialled)\s+\d{3}(?:[\s-]\d{3,4}){0,2}(?-u:\b))"
+        // A number to call, whole, and one offered beside it: "calling 911 or 511", "dial 020 7946
+        // 0958".
+        r"(?i:(?-u:\b)(?:call|calling|dial|dialing|dialling|dialed|dialled)\s+\d{3}(?:[\s-]\d{3,4}){0,2}(?:\s+or\s+\d{3}(?:[\s-]\d{3,4}){0,2})?(?-u:\b))"
             .to_string(),
         // A house number in a street address: "221B Baker Street", "14 Residency Road".
         r"(?-i:(?-u:\b)\d{1,4}[A-Za-z]?\s+(?:\p{Lu}\p{Ll}+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Way|Court|Terrace|Crescent)(?-u:\b))"
@@ -284,6 +287,7 @@ pub fn extract_claims_in_sentence(sentence: &str) -> Vec<ClaimMatch> {
     }
     // "2e6000000" or a huge figure times its scale overflows to infinity: no claim to keep.
     out.retain(|c| c.value.is_finite() && c.value_max.is_none_or(f64::is_finite));
+    multiples::add_multiples(sentence, &mut out);
     merge_bounds(sentence, &mut out);
     share_change(sentence, &mut out);
     share_units(sentence, &mut out);
@@ -337,6 +341,15 @@ fn qualifier_phrase_at(s: &str, start: usize, measured: bool) -> Option<(usize, 
         let phrase = text[off..].to_lowercase();
         let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
         if let Some(&(q, needs_measure)) = QUALIFIER_KIND.get(phrase.as_str()) {
+            // "the past 12 months": after a determiner the word is the time's, no bound.
+            if NO_BOUND_AFTER_DETERMINER.contains(&phrase.as_str())
+                && s[..w0 + m.start() + off]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| lower_in(Some(w), DETERMINERS_OF_TIME))
+            {
+                return None;
+            }
             return (!needs_measure || measured).then_some((w0 + m.start() + off, q));
         }
     }
@@ -512,8 +525,15 @@ fn build_claim(
     if plain && is_year(s, toks, i, n) {
         return None;
     }
-    // Labels: "Section 230", "iPhone 6", "version 2.1", "No. 1".
-    if n.form == Form::Digits && !n.grouped && n.scale == 1.0 && !measured {
+    // Labels: "Section 230", "iPhone 6", "version 2.1", "No. 1"; a capital glued after the
+    // digits is part of the label, not a unit: "Interstate 35W", "Route 9A".
+    let lettered = k == n.next + 1
+        && glued(toks, n.next - 1)
+        && toks[n.next].text(s).len() == 1
+        && toks[n.next]
+            .text(s)
+            .starts_with(|c: char| c.is_ascii_uppercase());
+    if n.form == Form::Digits && !n.grouped && n.scale == 1.0 && (!measured || lettered) {
         let mut buf = [0u8; 24];
         let label = |w: Option<&str>, buf: &mut [u8; 24]| {
             w.and_then(|w| lower(w, buf))
@@ -586,6 +606,14 @@ fn build_claim(
         }
     }
     claim.qualifier = qualifier.unwrap_or(Qualifier::Exact);
+    // "The storm dropped 28.4 inches of snow": a measure of something delivered, not a fall.
+    if let Some((q0, Qualifier::Decrease)) = qualifier_phrase
+        && claim.unit.as_deref().is_some_and(|u| u != "%")
+        && word_at(s, toks, k) == Some("of")
+        && lower_in(Some(s[q0..claim.start].trim()), DELIVERING_VERBS)
+    {
+        claim.qualifier = Qualifier::Exact;
+    }
     if let Some((q0, Qualifier::MoreThan)) = qualifier_phrase
         && spread_over(s, &claim, q0)
     {

@@ -274,3 +274,76 @@ pub(in crate::extract::claims) const PREFIX_ABBREVIATIONS: &[(&str, &str)] = &[
     ("Php", "PHP"),
     ("Sfr", "CHF"),
 ];
+
+/// Places and words that show which country's dollar a bare "$" is, by the dollar's code:
+/// an Australian or a Canadian story writes its own dollar bare. Whole words, as written.
+pub(in crate::extract::claims) const DOLLAR_HOMES: &[(&str, &[&str])] = &[
+    (
+        "AUD",
+        &[
+            "Australia",
+            "Australian",
+            "Australians",
+            "Sydney",
+            "Melbourne",
+            "Brisbane",
+            "Perth",
+            "Adelaide",
+            "Canberra",
+            "Hobart",
+            "NSW",
+            "Queensland",
+            "Tasmania",
+            "Victorian",
+        ],
+    ),
+    (
+        "CAD",
+        &[
+            "Canada",
+            "Canadian",
+            "Canadians",
+            "Ottawa",
+            "Toronto",
+            "Montreal",
+            "Vancouver",
+            "Calgary",
+            "Edmonton",
+            "Winnipeg",
+            "Ontario",
+            "Quebec",
+            "Alberta",
+            "Manitoba",
+            "Saskatchewan",
+            "British Columbia",
+            "Nova Scotia",
+        ],
+    ),
+    (
+        "NZD",
+        &[
+            "New Zealand",
+            "Auckland",
+            "Wellington",
+            "Christchurch",
+            "Kiwis",
+        ],
+    ),
+];
+
+/// Places and words of the United States, which weigh against every other dollar's.
+pub(in crate::extract::claims) const US_DOLLAR_HOME: &[&str] = &[
+    "U.S.",
+    "US",
+    "United States",
+    "America",
+    "American",
+    "Americans",
+    "Washington",
+    "New York",
+    "California",
+    "Texas",
+    "Florida",
+    "Wall Street",
+    "Federal Reserve",
+];

@@ -216,6 +216,21 @@ pub(in crate::extract::claims) const QUALIFIERS: &[(&str, Qualifier, bool)] = &[
     ("contracted", Qualifier::Decrease, true),
     ("narrowed", Qualifier::Decrease, true),
     ("down just", Qualifier::Decrease, true),
+    // "near 18 feet", "headcount past 5,500", "pushed past $100".
+    ("near", Qualifier::Approximate, false),
+    ("past", Qualifier::MoreThan, false),
+];
+
+/// Change verbs that also deliver an amount of something, read so before "of": "the storm
+/// dropped 28.4 inches of snow".
+pub(in crate::extract::claims) const DELIVERING_VERBS: &[&str] = &["dropped"];
+
+/// Qualifier words that are a time's, not a bound, after a determiner: "the past 12 months".
+pub(in crate::extract::claims) const NO_BOUND_AFTER_DETERMINER: &[&str] = &["past"];
+
+/// The determiners that make a word of `NO_BOUND_AFTER_DETERMINER` a time's.
+pub(in crate::extract::claims) const DETERMINERS_OF_TIME: &[&str] = &[
+    "the", "this", "its", "their", "his", "her", "our", "my", "your", "those", "these",
 ];
 
 /// Change verbs that may stand a few words before "by" and the figure ("raised it by 525 basis
@@ -371,4 +386,60 @@ pub(in crate::extract::claims) const CHANGE_VERBS: &[&str] = &[
     "expanded",
     "narrowed",
     "widened",
+];
+
+/// Words that are a multiple themselves, with the multiple and what their forms say: the verb
+/// forms ("doubled", "halving") are a change, the plain ones ("twice", "double the") a level.
+/// The plain forms of the verbs ("double", "triple") count only where they read as an amount
+/// (`MULTIPLE_LEADS`, `MULTIPLE_OBJECTS`): "a double murder" is none.
+pub(in crate::extract::claims) const MULTIPLE_WORDS: &[(&str, f64, Multiple)] = &[
+    ("twice", 2.0, Multiple::Level),
+    ("double", 2.0, Multiple::Plain),
+    ("doubled", 2.0, Multiple::Change),
+    ("doubles", 2.0, Multiple::Change),
+    ("doubling", 2.0, Multiple::Change),
+    ("triple", 3.0, Multiple::Plain),
+    ("tripled", 3.0, Multiple::Change),
+    ("triples", 3.0, Multiple::Change),
+    ("tripling", 3.0, Multiple::Change),
+    ("treble", 3.0, Multiple::Plain),
+    ("trebled", 3.0, Multiple::Change),
+    ("quadruple", 4.0, Multiple::Plain),
+    ("quadrupled", 4.0, Multiple::Change),
+    ("quadrupling", 4.0, Multiple::Change),
+    ("halve", 0.5, Multiple::Plain),
+    ("halved", 0.5, Multiple::Change),
+    ("halves", 0.5, Multiple::Change),
+    ("halving", 0.5, Multiple::Change),
+];
+
+/// How a word of `MULTIPLE_WORDS` is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::extract::claims) enum Multiple {
+    /// Always an amount: "twice the target".
+    Level,
+    /// A verb's change: "exports doubled", "more than halved".
+    Change,
+    /// A verb's or an adjective's plain form: an amount only after a hedge or an auxiliary,
+    /// or before the thing multiplied.
+    Plain,
+}
+
+/// Words right before a plain multiple that make it a verb or an amount: "to double", "will
+/// triple", "roughly double".
+pub(in crate::extract::claims) const MULTIPLE_LEADS: &[&str] = &[
+    "to", "will", "would", "could", "can", "may", "might", "should", "must", "than", "nearly",
+    "almost", "roughly", "about", "around", "some", "more", "over", "least", "did", "does", "do",
+    "not",
+];
+
+/// Words right after a plain multiple that show what it multiplies: "double the 2019 level",
+/// "triple its output".
+pub(in crate::extract::claims) const MULTIPLE_OBJECTS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "that", "this", "those", "these", "what",
+];
+
+/// Words after a multiple's verb that make it an idiom: "doubled down", "doubled as a shelter".
+pub(in crate::extract::claims) const MULTIPLE_IDIOMS: &[&str] = &[
+    "down", "up", "over", "as", "back", "duty", "checked", "check",
 ];
