@@ -3,7 +3,8 @@
 //! returns positions, never decides what counts as a quote.
 
 use crate::text::names::{
-    EVERYDAY_ROLE_NOUNS, GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, is_group, is_title,
+    BODY_NOUNS, EVERYDAY_ROLE_NOUNS, GROUP_NOUNS, RECORD_NOUNS, ROLE_NOUNS, TITLE_NOUNS, is_group,
+    is_pronoun, is_role_noun, is_title,
 };
 use regex::{Captures, Regex, RegexBuilder};
 use std::ops::Range;
@@ -697,6 +698,37 @@ pub fn is_plain_subject(phrase: &str) -> bool {
         && words.last().is_some_and(|w| w != "to" && !w.ends_with("ly"))
 }
 
+/// Whether the noun phrase before a relative clause names who can speak ("Officials",
+/// "One investor", "A resident", "Residents"): its last word a group noun or a role noun, or
+/// the singular of a group noun.
+pub fn is_described_head(phrase: &str) -> bool {
+    let head = phrase
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let counted = matches!(
+        first.to_lowercase().as_str(),
+        "a" | "an"
+            | "the"
+            | "one"
+            | "two"
+            | "three"
+            | "some"
+            | "many"
+            | "several"
+            | "other"
+            | "most"
+            | "another"
+    );
+    (counted || !opens_without_subject(first))
+        && !is_pronoun(first)
+        && (GROUP_NOUNS.contains(&head.as_str())
+            || is_role_noun(&head)
+            || GROUP_NOUNS.contains(&format!("{head}s").as_str()))
+}
+
 /// Whether a phrase read as a speaker holds a clause of its own whose verb the cue is: "the idea
 /// that voters", "the rumors that the mayor" ("said" is theirs, not the idea's). A relative
 /// clause with its own verb ("Groups that oppose the plan say") is a speaker; the patterns
@@ -764,6 +796,11 @@ pub struct Rules {
     /// "Political observers in Virginia say CLAUSE": any short phrase without a comma before
     /// the cue, tried when no speaker pattern fits; [`is_plain_subject`] vets the phrase.
     pub subject_first: Regex,
+    /// "Officials who spoke on condition of anonymity said CLAUSE", "Residents who lost homes
+    /// say CLAUSE": a plain noun phrase and a relative clause about it before the cue; the
+    /// relative clause is the speaker's role. [`is_described_head`] vets the noun. Only "who":
+    /// after "that" the noun is as often a verb's ("Insurers estimate that ... claims").
+    pub subject_relative: Regex,
     /// "“...” ― Name": a set-off quote attributed by a dash on its own line.
     pub dash_after: Regex,
     /// "Trump asked." / "said Jane Roe, a lawyer.": a short sentence that only attributes the
@@ -821,6 +858,9 @@ pub struct Rules {
     /// secretary, Anil Gawde." after "said the association", ", Ron Lindqvist." after
     /// "according to its chief executive".
     pub name_after_description: Regex,
+    /// "His wife was blunter:", "The club's manager put it simply:": a description opening a
+    /// clause, up to its verb, read as the speaker of a quote the clause introduces.
+    pub described_subject: Regex,
     /// Whom words were told, right after "told": "told Vogue in an interview", "told reporters".
     pub listener_after: Regex,
     /// "Speaking at OCCASION, " before a speaker.
@@ -1168,11 +1208,32 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     "waiting",
     "heading",
     "arrested",
-    // Play: "Mika Zibanejad scored 2:14 into overtime", "Okafor has averaged 27.5 points".
+    // Play: "Mika Zibanejad scored 2:14 into overtime", "Okafor has averaged 27.5 points",
+    // "The striker rose highest", "Cole levelled for the hosts".
     "scored",
     "scores",
     "averaged",
     "averages",
+    "struck",
+    "threw",
+    "kicked",
+    "netted",
+    "levelled",
+    "leveled",
+    "equalised",
+    "equalized",
+    "saved",
+    "rose",
+    "played",
+    "won",
+    "beat",
+    "finished",
+    // Handling things: "Jenny and Rob picked through the ashes", "was bailing water".
+    "picked",
+    "picking",
+    "sifted",
+    "sifting",
+    "bailing",
     // Bylines and pastimes: "Kevin Tran contributed to this report", "Democrats are enjoying
     // the show". ("X is facing Y" stays: PolNeAR reads it as a stance.)
     "enjoying",
@@ -1419,7 +1480,10 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // "Sen. Donald Riegle (D., Mich.)", "Rep. Jane Roe (D-New York)". ASCII letters: states are
     // written in them, and `\p{L}` here, copied into every name of every pattern, made
     // extraction a tenth slower.
-    let party = r"(?:\s+\([RDI](?:(?:-|\.,?\s?)[A-Z][A-Za-z.\-]*(?:\s[A-Z][a-z.]*)?)?\))";
+    // An organisation's acronym in brackets goes the same way: "the Land Transport Authority
+    // (LTA) said".
+    let party =
+        r"(?:\s+\((?:[RDI](?:(?:-|\.,?\s?)[A-Z][A-Za-z.\-]*(?:\s[A-Z][a-z.]*)?)?|[A-Z]{2,6})\))";
     // A title ("Sen. Jane Roe", "Det. Sgt. Karen Blythe") reads as words of the name here;
     // `split_title` takes it off when the speaker is resolved.
     let person = format!(r"{name}{party}?");
@@ -1478,6 +1542,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let bare_group =
         format!(r"(?:(?:{word}|{abbreviation})\s+){{0,2}}(?:{groups})(?-u:\b){belongs}");
     let pronoun = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)";
+    // "..., the authority said in a statement": a body named before, read only after a clause.
+    let body = format!(r"(?:[Tt]he|[Ii]ts)\s+(?:{})", alternation(BODY_NOUNS));
     // "“...,” one trader said": right after a closing mark, where nothing else can stand before
     // a cue, any noun after a determiner speaks, not only the role and group nouns of the tables.
     let described_lowercase = r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)(?:\s+\p{Ll}[\p{Ll}\-]*){1,3}";
@@ -1569,6 +1635,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
         subject_first: build(format!(
             r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>(?:\p{{Lu}}|(?:the|a|an)\s)[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?)(?:,\s+(?P<role>(?:who|which)\s[^,;:“”\x22]+?),)?\s+{aux}{clause_cue}(?P<content>\S)"
         )),
+        subject_relative: build(format!(
+            r"^(?P<sp>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Aa]nother)\s+)?(?:[\p{{L}}\-]+\s+){{0,2}}?[\p{{L}}\-]+)\s+(?P<role>who\s[^,;:“”\x22]+?)\s+{aux}{clause_cue}(?P<content>\S)"
+        )),
         coordinated: build(format!(
             r"^(?P<sp>{described}|{speaker})(?-u:\b)[^“”\x22]+?,?\s+(?:and|but)\s+{aux}(?P<cue>{}){after_cue}(?P<content>\S)",
             alternation(SPEECH_CUES)
@@ -1602,7 +1671,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r",\s+(?:in|during|at|on)\s+which\s+(?P<sp>{pronoun}|{person}){role}?\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         speaker_last: build(format!(
-            r"^,[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker})\s+{aux}(?P<cue2>{cues}|{evidence_cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
+            r"^,[”’'\x22]{{0,2}}\s+(?:{aux}(?P<cue>{cues})\s+(?P<sp>{speaker})|(?P<sp2>{speaker}|{body})\s+{aux}(?P<cue2>{cues}|{evidence_cues}))(?-u:\b)(?P<rest>[^\x22“”]*)$"
         )),
         according_last: build(format!(
             r"^,?\s+(?P<cue>according\s+to)\s+(?P<sp>{speaker}|{det_noun}|(?:the\s+)?\p{{Lu}}[^,;.“”\x22]*?|(?:the|a|an|his|her|their|its)\s+[^,;.“”\x22]*?\p{{Lu}}(?:[^,;.“”\x22]|\.\s*\p{{Lu}})*?)(?P<rest>(?:[,;!?][^\x22“”]*|[.!?]\s*)?)$"
@@ -1637,6 +1706,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?:Speaking\s+(?:at|in|to|during|on)\s+(?P<occ>[^,]{{3,200}})|(?:In|At|During|On)\s+(?P<occ2>(?:an?|the|his|her|their)\s+(?:[^\s,]+\s+){{0,3}}?(?:{})(?-u:\b)[^,]{{0,150}})),",
             alternation(OCCASION_NOUNS)
         )),
+        described_subject: build(format!(
+            r"^(?P<sp>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{name}['’]s)\s+(?:\p{{Ll}}[\p{{Ll}}\-]*\s+){{0,2}}?(?:{role_nouns}|{groups}))\s+(?:was|is|were|are|had|has|put|wrote|posted|\p{{Ll}}+ed)(?-u:\b)"
+        )),
         name_role_line: build(format!(r"^(?P<name>{name}),\s+(?P<role>\p{{Ll}}[^.!?]{{3,250}})$")),
         possessive_person: build(format!(r"(?P<sp>{person})['’]s(?-u:\b)")),
     }
@@ -1650,7 +1722,7 @@ pub fn clean_speaker(phrase: &str) -> String {
             .unwrap()
     });
     static PARTY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*\([RDI](?:[-.][^()]*)?\)").unwrap());
+        LazyLock::new(|| Regex::new(r"\s*\((?:[RDI](?:[-.][^()]*)?|[A-Z]{2,6})\)").unwrap());
     let phrase = phrase.trim().trim_end_matches([',', '.']);
     // "China on Monday": "on" joins names ("Stratford-on-Avon" aside, "Bank on the Hill"), but
     // not a weekday, which says when.

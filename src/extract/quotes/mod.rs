@@ -485,18 +485,26 @@ fn office_before_name(phrase: &str) -> Option<(&str, &str)> {
             || PARLIAMENT_MEMBERS.contains(&lower.as_str())
     })?;
     let mut name_words = &words[last_office + 1..];
-    // "Minister for Housing Darragh Kinsella", "Secretary of State Antony Blinken": the
-    // department after "for" or "of" belongs to the office, and the name is its last two words.
-    // Only after a capitalised office: "A spokesperson for Emergency Management Victoria" is
-    // someone of the body named.
+    // "Minister for Housing Darragh Kinsella", "Secretary of State Antony Blinken", "Senior
+    // Minister of State for Transport Ng Chee Seng": the department after "for" or "of"
+    // belongs to the office, and the name is its last two words, or three after a short
+    // first word (a Chinese surname: "Ng", "Lee", "Tan"). Only after a capitalised office: "A
+    // spokesperson for Emergency Management Victoria" is someone of the body named.
     if words[last_office].1.starts_with(char::is_uppercase)
         && let [(_, "for" | "of"), dept @ .., _, _] = name_words
-        && !dept.is_empty()
+        && dept
+            .first()
+            .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
         && dept
             .iter()
-            .all(|(_, w)| w.starts_with(char::is_uppercase) || *w == "and")
+            .all(|(_, w)| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "for" | "of"))
     {
-        name_words = &name_words[name_words.len() - 2..];
+        let surname_first = dept.len() >= 2
+            && dept
+                .last()
+                .is_some_and(|(_, w)| w.chars().count() <= 3 && w.starts_with(char::is_uppercase));
+        let keep = if surname_first { 3 } else { 2 };
+        name_words = &name_words[name_words.len() - keep..];
     }
     // One office word alone is split off too ("Economist Shamubeel Eaqub"); the name after it
     // still needs two words, so "General Motors" stays whole.
@@ -796,7 +804,11 @@ impl<'a> Walk<'a> {
                 if !before.contains(['“', '”', '"']) && before.split_whitespace().count() >= 3 {
                     let subject = self.note_subject(before);
                     if before.trim_end().ends_with(':') {
-                        colon_subject = subject;
+                        // "His wife was blunter:": a described subject introduces it too.
+                        colon_subject = subject.or_else(|| {
+                            let c = RULES.described_subject.captures(before)?;
+                            self.resolve(&c["sp"], None)
+                        });
                     }
                 }
                 let mut attribution_end = None;

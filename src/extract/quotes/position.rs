@@ -101,6 +101,9 @@ const INTRO_OPENERS: &[&str] = &[
     "Upon",
     "Until",
     "Once",
+    "Back",
+    "Nearby",
+    "Elsewhere",
 ];
 
 /// Auxiliaries of the future: what someone will do is no position they took.
@@ -150,15 +153,7 @@ impl Walk<'_> {
         // introductory phrase (one opening with a preposition, a connective, a participle or
         // an adverb) the subject follows its comma. The pattern prefers a subject at the start
         // ("Ben Beadle, the chief executive of ..., welcomed"), so this one is found here.
-        let at = clause.find(", ").filter(|&at| {
-            let first = clause.split_whitespace().next().unwrap_or("");
-            at >= 3
-                && (opens_without_subject(first)
-                    || first.ends_with("ing")
-                    || first.ends_with("ed")
-                    || first.ends_with("ly")
-                    || INTRO_OPENERS.contains(&first))
-        })? + 2;
+        let at = after_intro(clause)?;
         let (span, attr) = self.position_at(&clause[at..])?;
         Some((at + span.start..at + span.end, attr))
     }
@@ -305,6 +300,21 @@ impl Walk<'_> {
         }
         self.is_name_word(phrase) || self.people.canonical(phrase).is_some()
     }
+}
+
+/// Where the subject starts after an introductory phrase that opens `clause` and ends at its
+/// first comma ("Speaking in Ohio, Trump ...", "Back in Tumbarra, retired farmer ..."): a
+/// phrase opening with a preposition, a connective, a participle or an adverb.
+pub(super) fn after_intro(clause: &str) -> Option<usize> {
+    let at = clause.find(", ")?;
+    let first = clause.split_whitespace().next().unwrap_or("");
+    let intro = at >= 3
+        && (opens_without_subject(first)
+            || first.ends_with("ing")
+            || first.ends_with("ed")
+            || first.ends_with("ly")
+            || INTRO_OPENERS.contains(&first));
+    intro.then_some(at + 2)
 }
 
 /// Whether a word can be the past participle after "has": "-ed", "-en", "-wn", "-ne", a short

@@ -3,9 +3,10 @@
 //! and the positions a sentence gives its subject ("The union endorsed Clinton").
 
 use super::attribution::{
-    IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS, opens_with_cue, owns_cue,
+    IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS, is_described_head, opens_with_cue,
+    owns_cue,
 };
-use super::position::FINITE_AFTER_NOUN;
+use super::position::{FINITE_AFTER_NOUN, after_intro};
 use super::speakers::OCCASION_PREPOSITIONS;
 use super::*;
 
@@ -531,6 +532,17 @@ impl Walk<'_> {
             }
             Some((content_on(&c), self.attribution_from(&c, sentence)))
         });
+        // "Officials who spoke on condition of anonymity said CLAUSE".
+        let found = found.or_else(|| {
+            if !has_cue || !sentence.contains(" who ") {
+                return None;
+            }
+            let c = RULES.subject_relative.captures(sentence)?;
+            if !is_described_head(&c["sp"]) {
+                return None;
+            }
+            Some((content_on(&c), self.attribution_from(&c, sentence)))
+        });
         let found = found.or_else(|| {
             if !RULES.any_participle.is_match(sentence) {
                 return None;
@@ -723,6 +735,16 @@ impl Walk<'_> {
     /// Streeting, ..."). Also read for a clause before a pronoun's ("Hillary Clinton spoke at a
     /// rally, where she said ...").
     pub(super) fn note_subject(&mut self, sentence: &str) -> Option<Speaker> {
+        self.note_subject_at(sentence).or_else(|| {
+            // "Back in Tumbarra, retired dairy farmer Keith Langdon, 74, was sifting ...": the
+            // person the next "he" means stands after the introductory phrase.
+            let at = after_intro(sentence)?;
+            self.note_subject_at(&sentence[at..])
+        })
+    }
+
+    /// The person named as the subject that opens `sentence` itself.
+    fn note_subject_at(&mut self, sentence: &str) -> Option<Speaker> {
         // "Democratic Sen. Claire McCaskill": a party before a title is no part of the name
         // ("Libertarian presidential candidate Gary Johnson" is read as a description below).
         let mut words = sentence.split_whitespace().peekable();
@@ -743,7 +765,11 @@ impl Walk<'_> {
             return None;
         }
         if first.is_empty() {
-            return None;
+            // "retired dairy farmer Keith Langdon, 74, was ...", after an introductory phrase.
+            let (role, name) = described_opening(sentence)?;
+            let noted = self.person(name, Some(role));
+            self.last_person = Some(noted.clone());
+            return Some(noted);
         }
         let candidate = first.join(" ");
         let candidate = candidate.trim_end_matches([',', '.']);
@@ -921,13 +947,17 @@ fn described_opening(sentence: &str) -> Option<(&str, &str)> {
     let descriptive = description
         .iter()
         .any(|(_, w)| w.starts_with(char::is_lowercase))
-        && description.iter().all(|(_, w)| {
+        && description.iter().enumerate().all(|(k, (_, w))| {
             let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            // "retired dairy farmer Keith Langdon": an "-ed" word opening the description is
+            // its adjective; after a noun it is a verb ("Police arrested John Smith").
+            let adjective = k == 0 && bare.ends_with("ed") && w.starts_with(char::is_lowercase);
             bare == *w
-                && !bare.ends_with("ed")
-                && !IRREGULAR_PAST.contains(&bare)
+                && (adjective
+                    || (!bare.ends_with("ed")
+                        && !IRREGULAR_PAST.contains(&bare)
+                        && !NOT_POSITION_VERBS.contains(&bare)))
                 && !NOT_DESCRIPTORS.contains(&bare)
-                && !NOT_POSITION_VERBS.contains(&bare)
                 && !CUES.contains(&bare)
                 && !opens_without_subject(bare)
         });
@@ -939,12 +969,27 @@ fn described_opening(sentence: &str) -> Option<(&str, &str)> {
         .take(4)
         .take_while(|(_, w)| w.starts_with(char::is_uppercase))
         .count();
-    let (after_at, after) = *words.get(name_at + name_len)?;
+    let (mut after_at, mut after) = *words.get(name_at + name_len)?;
+    // "farmer Tom Bell, 61, walked ...": an age set off after the name goes by.
+    let aged = is_age(after) && words[name_at + name_len - 1].1.ends_with(',');
+    if aged {
+        (after_at, after) = *words.get(name_at + name_len + 1)?;
+    }
     if !(2..=3).contains(&name_len) || !after.starts_with(char::is_lowercase) {
         return None;
     }
     let (name_start, _) = words[name_at];
-    let name = sentence[name_start..after_at].trim_end();
+    let name_end = if aged {
+        words[name_at + name_len].0
+    } else {
+        after_at
+    };
+    let name = sentence[name_start..name_end].trim_end();
+    let name = if aged {
+        name.trim_end_matches(',')
+    } else {
+        name
+    };
     // "made 38 saves": the name must end without punctuation of its own, before its verb.
     if !name.ends_with(char::is_alphabetic) || !looks_like_person(name) {
         return None;
