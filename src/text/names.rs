@@ -549,6 +549,16 @@ pub const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
 /// Words that make a capitalised phrase an organisation, place or thing rather than a person.
 const NOT_PERSON_WORDS: &[&str] = &[
+    // Quantifiers count people, never name one: "Several of his neighbors have said".
+    "several",
+    "many",
+    "some",
+    "most",
+    "few",
+    "both",
+    "all",
+    "each",
+    "others",
     "administration",
     "conference",
     "ministry",

@@ -116,6 +116,9 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         // below say their case themselves.
         // A team's or a fighter's record in brackets: "Chiefs (8-4)", "(10-2-1)".
         r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)".to_string(),
+        // Telephone numbers in pairs of digits or with a toll-free prefix: "Lifeline on 13 11
+        // 14", "1800-180-1717".
+        r"(?-u:\b)(?:\d{2} \d{2} \d{2}|1[38]00[\s-]\d{3}[\s-]\d{3,4})(?-u:\b)".to_string(),
         // A wire's time of day before its zone: "(2130 GMT)", "0930 UTC".
         r"(?-i:(?-u:\b)\d{4}\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|IST|JST|AEST|AEDT)(?-u:\b))"
             .to_string(),
@@ -123,8 +126,8 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         // 0958".
         r"(?i:(?-u:\b)(?:call|calling|dial|dialing|dialling|dialed|dialled)\s+\d{3}(?:[\s-]\d{3,4}){0,2}(?:\s+or\s+\d{3}(?:[\s-]\d{3,4}){0,2})?(?-u:\b))"
             .to_string(),
-        // A house number in a street address: "221B Baker Street", "14 Residency Road".
-        r"(?-i:(?-u:\b)\d{1,4}[A-Za-z]?\s+(?:\p{Lu}\p{Ll}+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Way|Court|Terrace|Crescent)(?-u:\b))"
+        // A house number in a street address: "221B Baker Street", "22 Euston Square".
+        r"(?-i:(?-u:\b)\d{1,4}[A-Za-z]?\s+(?:\p{Lu}\p{Ll}+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Way|Court|Terrace|Crescent|Square|Gardens|Row|Mews|Parade|Quay)(?-u:\b))"
             .to_string(),
     ]
     .join("|");
@@ -533,7 +536,15 @@ fn build_claim(
         && toks[n.next]
             .text(s)
             .starts_with(|c: char| c.is_ascii_uppercase());
-    if n.form == Form::Digits && !n.grouped && n.scale == 1.0 && (!measured || lettered) {
+    // "HS2 phase 2b": a letter glued to a label's number is no scale either.
+    let glued_scale = n.scale != 1.0
+        && s[n.start..n.end].ends_with(|c: char| c.is_ascii_alphabetic())
+        && !s[n.start..n.end].contains(char::is_whitespace);
+    if n.form == Form::Digits
+        && !n.grouped
+        && (n.scale == 1.0 || glued_scale)
+        && (!measured || lettered)
+    {
         let mut buf = [0u8; 24];
         let label = |w: Option<&str>, buf: &mut [u8; 24]| {
             w.and_then(|w| lower(w, buf))
@@ -582,8 +593,11 @@ fn build_claim(
         if n.value == 1.0 && qualifier.is_none() {
             return None;
         }
-        // "the two countries" refers, it does not count.
-        if n.value <= 10.0 && lower_in(prev_word(before), REFERRING_WORDS) {
+        // "the two countries" refers, it does not count; "every three to four years" counts.
+        if n.value <= 10.0
+            && lower_in(prev_word(before), REFERRING_WORDS)
+            && !lower_in(word_at(s, toks, k), &["to", "or"])
+        {
             return None;
         }
         // Capitalised number words inside names: "the Group of Seven", "Three Gorges Dam".
@@ -726,10 +740,19 @@ const SPREAD_AMOUNT_ENDS: &[&str] = &[
 /// Reads a rate after an amount of money at token `k` into the claim's unit ("per kg"); the
 /// token after it.
 fn read_rate(s: &str, toks: &[Token], k: usize, claim: &mut ClaimMatch) -> Option<usize> {
-    if claim.currency.is_none() || claim.unit.is_some() {
+    if claim.unit.is_some() {
         return None;
     }
     let (rate, w) = rate_after(s, toks, k)?;
+    // A count runs at a rate of time only: "4,200 a day", "more than 2,000 a month"; "3 a
+    // share" or "40 a piece" are not its.
+    if claim.currency.is_none()
+        && !PERIOD_UNITS
+            .iter()
+            .any(|p| rate.strip_prefix("per ") == Some(*p))
+    {
+        return None;
+    }
     claim.unit = Some(rate);
     claim.end = toks[k + w - 1].end;
     Some(k + w)
@@ -765,16 +788,19 @@ fn is_year(s: &str, toks: &[Token], i: usize, n: NumberSpan) -> bool {
 }
 
 /// "down 87 cents, or 2.1 percent": a figure set off after a change restates it, and is that
-/// change too.
+/// change too; so is one joined to it by "and" when the sentence says "respectively" ("up 11%
+/// and 5% respectively").
 fn share_change(s: &str, claims: &mut [ClaimMatch]) {
+    let respectively = s.contains("respectively");
     for j in 1..claims.len() {
         let (a, b) = (&claims[j - 1], &claims[j]);
         let change = matches!(a.qualifier, Qualifier::Increase | Qualifier::Decrease);
-        if change
-            && b.qualifier == Qualifier::Exact
-            && a.end <= b.start
-            && matches!(s[a.end..b.start].trim(), ", or" | "(" | ", or by")
-        {
+        let joined = match s.get(a.end..b.start).map(str::trim) {
+            Some(", or" | "(" | ", or by") => true,
+            Some("and" | ", and") => respectively && a.unit == b.unit,
+            _ => false,
+        };
+        if change && b.qualifier == Qualifier::Exact && a.end <= b.start && joined {
             claims[j].qualifier = a.qualifier;
         }
     }

@@ -55,9 +55,11 @@ pub(super) fn add_multiples(s: &str, claims: &mut Vec<ClaimMatch>) {
         };
         let prev = neighbour(s, m.start(), true);
         let next = neighbour(s, m.end(), false);
-        if next
-            .as_deref()
-            .is_some_and(|w| MULTIPLE_IDIOMS.contains(&w))
+        // "doubled as a shelter"; "twice as fast" is a multiple still.
+        if form != Multiple::Level
+            && next
+                .as_deref()
+                .is_some_and(|w| MULTIPLE_IDIOMS.contains(&w))
         {
             continue;
         }

@@ -54,6 +54,16 @@ pub(super) fn range_end(
         {
             j += 1
         }
+        // "40 or 50 people": two close guesses are a range ("either 10 bln or 10 tln" are two
+        // choices, checked below); "rose 5 or 6 per cent" keeps its change.
+        (TokenKind::Word, w)
+            if !between
+                && !changed
+                && !lower_in(prev, &["either"])
+                && w.eq_ignore_ascii_case("or") =>
+        {
+            j += 1
+        }
         (TokenKind::Symbol, "-" | "–" | "—" | "~") if !between => {
             j += 1;
             if word_at(s, toks, j).is_some_and(|w| w.eq_ignore_ascii_case("to")) {
@@ -73,6 +83,17 @@ pub(super) fn range_end(
     }
     let m = parse_at(s, toks, j, money)?;
     if !matches!(m.form, Form::Digits | Form::Words | Form::Fraction) {
+        return None;
+    }
+    // "the five years to 2019", "the 12 months to March": a period up to a year is no range.
+    let year_after =
+        m.form == Form::Digits && m.end - m.start == 4 && (1800.0..=2100.0).contains(&m.value);
+    if year_after
+        && claim
+            .unit
+            .as_deref()
+            .is_some_and(|u| matches!(u, "year" | "month" | "week" | "day" | "quarter"))
+    {
         return None;
     }
     let mut end = m.end;
@@ -151,7 +172,11 @@ pub(super) fn range_end(
     // then the level it reached; a range of changes ("cut by 5 to 10 per cent") keeps its
     // ends close.
     let to = word_at(s, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("to"));
-    if high <= low || (changed && to && high > CHANGE_TO_LEVEL * low) {
+    let or = word_at(s, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("or"));
+    if high <= low
+        || (changed && to && high > CHANGE_TO_LEVEL * low)
+        || (or && (m.scale != n.scale || high > GUESSES_APART * low))
+    {
         return None;
     }
     claim.value = low;
@@ -168,6 +193,10 @@ pub(super) fn range_end(
 /// After a change ("by", "rose"), how many times its start a "to" range may end at before the
 /// second number reads as the level reached rather than the end of a range.
 const CHANGE_TO_LEVEL: f64 = 5.0;
+
+/// How many times the first of two guesses joined by "or" the second may be ("40 or 50
+/// people") before they read as two choices rather than one range.
+const GUESSES_APART: f64 = 3.0;
 
 /// A money claim's unit that is the rate it is paid at ("per kg"), not a unit of measure.
 fn is_rate(unit: &str) -> bool {

@@ -219,6 +219,8 @@ pub(in crate::extract::claims) const QUALIFIERS: &[(&str, Qualifier, bool)] = &[
     // "near 18 feet", "headcount past 5,500", "pushed past $100".
     ("near", Qualifier::Approximate, false),
     ("past", Qualifier::MoreThan, false),
+    ("beyond", Qualifier::MoreThan, false),
+    ("barely", Qualifier::LessThan, false),
 ];
 
 /// Change verbs that also deliver an amount of something, read so before "of": "the storm
@@ -226,7 +228,7 @@ pub(in crate::extract::claims) const QUALIFIERS: &[(&str, Qualifier, bool)] = &[
 pub(in crate::extract::claims) const DELIVERING_VERBS: &[&str] = &["dropped"];
 
 /// Qualifier words that are a time's, not a bound, after a determiner: "the past 12 months".
-pub(in crate::extract::claims) const NO_BOUND_AFTER_DETERMINER: &[&str] = &["past"];
+pub(in crate::extract::claims) const NO_BOUND_AFTER_DETERMINER: &[&str] = &["past", "beyond"];
 
 /// The determiners that make a word of `NO_BOUND_AFTER_DETERMINER` a time's.
 pub(in crate::extract::claims) const DETERMINERS_OF_TIME: &[&str] = &[
