@@ -47,13 +47,15 @@ impl Claim {
     }
 }
 
-/// Every numeric claim in an article's prose, sentence by sentence.
+/// Every numeric claim in an article's prose and its headline, sentence by sentence. Other
+/// headings (kickers, section heads, name lines) claim nothing.
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
+    let is_title = |p: &Paragraph| Some(p.text.as_str()) == article.title.as_deref();
     for para in article
         .paragraphs
         .iter()
-        .filter(|p| p.kind == ParagraphKind::Prose)
+        .filter(|p| p.kind == ParagraphKind::Prose || is_title(p))
     {
         for range in split_sentences(&para.text) {
             let sentence = &para.text[range.clone()];
@@ -288,6 +290,15 @@ mod tests {
             .into_iter()
             .map(|c| (c.text, c.currency))
             .collect()
+    }
+
+    #[test]
+    fn the_headline_claims_too_but_other_headings_do_not() {
+        let got = currencies(
+            "Shares jump 9 pct as Carrow beats estimates\n\nUP NEXT: 3 more stories\n\nCarrow said profit rose to $1.2 billion.\n",
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["9 pct", "$1.2 billion"]);
     }
 
     #[test]

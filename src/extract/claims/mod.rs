@@ -529,8 +529,10 @@ fn build_claim(
         return None;
     }
     // Labels: "Section 230", "iPhone 6", "version 2.1", "No. 1"; a capital glued after the
-    // digits is part of the label, not a unit: "Interstate 35W", "Route 9A".
+    // digits is part of the label, not a unit: "Interstate 35W", "Route 9A" (a temperature's
+    // "C" or "F" stays one: "top 40C").
     let lettered = k == n.next + 1
+        && !matches!(claim.unit.as_deref(), Some("°C" | "°F"))
         && glued(toks, n.next - 1)
         && toks[n.next].text(s).len() == 1
         && toks[n.next]
@@ -591,6 +593,10 @@ fn build_claim(
     if words && !measured && n.form == Form::Words && n.scale == 1.0 {
         // Bare "one": a pronoun far more often than a count ("one of the greatest").
         if n.value == 1.0 && qualifier.is_none() {
+            return None;
+        }
+        // "batting at number four": a label, as "No. 4" is.
+        if lower_in(prev_word(before), &["number", "no"]) && qualifier.is_none() {
             return None;
         }
         // "the two countries" refers, it does not count; "every three to four years" counts.

@@ -104,6 +104,14 @@ const INTRO_OPENERS: &[&str] = &[
     "Back",
     "Nearby",
     "Elsewhere",
+    "Out",
+    "Up",
+    "Down",
+    "Inside",
+    "Outside",
+    "Along",
+    "Around",
+    "Near",
 ];
 
 /// Auxiliaries of the future: what someone will do is no position they took.

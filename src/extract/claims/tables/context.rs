@@ -129,6 +129,14 @@ pub(in crate::extract::claims) const YEAR_FOLLOWERS: &[&str] = &[
     "prices",
     "edition",
     "campaign",
+    // "lifts 2018 forecast", "won his 2018 race", "the 2040 climate goal".
+    "forecast",
+    "forecasts",
+    "outlook",
+    "guidance",
+    "race",
+    "races",
+    "climate",
 ];
 
 /// Words before a bare four-digit number that make it a year.
