@@ -71,6 +71,7 @@ pub const TITLES: &[&str] = &[
     "Councilmember",
     "Alderman",
     "Alderwoman",
+    "Ald.",
     // Indian honorifics: "Shri Rajesh Patil", "Smt. Nirmala Sitharaman".
     "Shri",
     "Smt.",
@@ -83,6 +84,17 @@ pub const TITLES: &[&str] = &[
     "Sgt.",
     "Insp.",
     "Supt.",
+    // Prosecutors as American papers abbreviate them: "Deputy Dist. Atty. Lauren Kessler".
+    "Deputy Dist. Atty.",
+    "Dist. Atty.",
+    "Atty. Gen.",
+    // Military and fire ranks: "Capt. Daniel Ruiz", "Lt. Col. Ann Roe".
+    "Capt.",
+    "Lt.",
+    "Col.",
+    "Maj.",
+    "Adm.",
+    "Cmdr.",
 ];
 
 /// Whether a word or phrase is one of [`TITLES`]: "Sen.", "Det.".

@@ -9,7 +9,7 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "dept", "est",
     "rev", "hon", "pres", "supt", "det", "insp", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
-    "d.c",
+    "d.c", "ald", "adm", "maj", "cmdr", "cpl", "pvt", "atty", "dist",
 ];
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '“'];

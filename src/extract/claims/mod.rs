@@ -743,8 +743,8 @@ const SPREAD_AMOUNT_ENDS: &[&str] = &[
     "million", "billion", "trillion", "percent", "cent", "thousand", "hundred",
 ];
 
-/// Reads a rate after an amount of money at token `k` into the claim's unit ("per kg"); the
-/// token after it.
+/// Reads a rate after an amount at token `k` into the claim's unit: any for money ("per kg"),
+/// one of time for a count ("a day"). Returns the token after it.
 fn read_rate(s: &str, toks: &[Token], k: usize, claim: &mut ClaimMatch) -> Option<usize> {
     if claim.unit.is_some() {
         return None;

@@ -92,7 +92,7 @@ pub(super) fn range_end(
         && claim
             .unit
             .as_deref()
-            .is_some_and(|u| matches!(u, "year" | "month" | "week" | "day" | "quarter"))
+            .is_some_and(|u| PERIOD_UNITS.contains(&u))
     {
         return None;
     }

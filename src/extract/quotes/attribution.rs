@@ -698,6 +698,12 @@ pub fn is_plain_subject(phrase: &str) -> bool {
         && words.last().is_some_and(|w| w != "to" && !w.ends_with("ly"))
 }
 
+/// Determiners that may open the subject of [`Rules::subject_relative`]: "One investor who",
+/// "Two people who", "The residents who".
+const RELATIVE_SUBJECT_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "some", "many", "several", "other", "most", "another",
+];
+
 /// Whether the noun phrase before a relative clause names who can speak ("Officials",
 /// "One investor", "A resident", "Residents"): its last word a group noun or a role noun, or
 /// the singular of a group noun.
@@ -708,20 +714,7 @@ pub fn is_described_head(phrase: &str) -> bool {
         .unwrap_or("")
         .to_lowercase();
     let first = phrase.split_whitespace().next().unwrap_or("");
-    let counted = matches!(
-        first.to_lowercase().as_str(),
-        "a" | "an"
-            | "the"
-            | "one"
-            | "two"
-            | "three"
-            | "some"
-            | "many"
-            | "several"
-            | "other"
-            | "most"
-            | "another"
-    );
+    let counted = RELATIVE_SUBJECT_DETERMINERS.contains(&first.to_lowercase().as_str());
     (counted || !opens_without_subject(first))
         && !is_pronoun(first)
         && (GROUP_NOUNS.contains(&head.as_str())
@@ -1636,7 +1629,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>(?:\p{{Lu}}|(?:the|a|an)\s)[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?)(?:,\s+(?P<role>(?:who|which)\s[^,;:“”\x22]+?),)?\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         subject_relative: build(format!(
-            r"^(?P<sp>(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Aa]nother)\s+)?(?:[\p{{L}}\-]+\s+){{0,2}}?[\p{{L}}\-]+)\s+(?P<role>who\s[^,;:“”\x22]+?)\s+{aux}{clause_cue}(?P<content>\S)"
+            r"^(?P<sp>(?:(?:{})\s+)?(?:[\p{{L}}\-]+\s+){{0,2}}?[\p{{L}}\-]+)\s+(?P<role>who\s[^,;:“”\x22]+?)\s+{aux}{clause_cue}(?P<content>\S)",
+            alternation_any_case(RELATIVE_SUBJECT_DETERMINERS)
         )),
         coordinated: build(format!(
             r"^(?P<sp>{described}|{speaker})(?-u:\b)[^“”\x22]+?,?\s+(?:and|but)\s+{aux}(?P<cue>{}){after_cue}(?P<content>\S)",

@@ -735,12 +735,14 @@ impl Walk<'_> {
     /// Streeting, ..."). Also read for a clause before a pronoun's ("Hillary Clinton spoke at a
     /// rally, where she said ...").
     pub(super) fn note_subject(&mut self, sentence: &str) -> Option<Speaker> {
-        self.note_subject_at(sentence).or_else(|| {
+        let noted = self.note_subject_at(sentence).or_else(|| {
             // "Back in Tumbarra, retired dairy farmer Keith Langdon, 74, was sifting ...": the
             // person the next "he" means stands after the introductory phrase.
             let at = after_intro(sentence)?;
             self.note_subject_at(&sentence[at..])
-        })
+        })?;
+        self.last_person = Some(noted.clone());
+        Some(noted)
     }
 
     /// The person named as the subject that opens `sentence` itself.
@@ -767,9 +769,7 @@ impl Walk<'_> {
         if first.is_empty() {
             // "retired dairy farmer Keith Langdon, 74, was ...", after an introductory phrase.
             let (role, name) = described_opening(sentence)?;
-            let noted = self.person(name, Some(role));
-            self.last_person = Some(noted.clone());
-            return Some(noted);
+            return Some(self.person(name, Some(role)));
         }
         let candidate = first.join(" ");
         let candidate = candidate.trim_end_matches([',', '.']);
@@ -816,7 +816,6 @@ impl Walk<'_> {
         } else {
             return None;
         };
-        self.last_person = Some(noted.clone());
         Some(noted)
     }
 }
