@@ -212,6 +212,10 @@ fn sex_of(written: &str) -> Option<Sex> {
         })
 }
 
+/// The most of its sentence before a quote that the quote's attribution and subject are read
+/// from: longer than any attribution, short enough that a run-on text stays linear.
+const MAX_BEFORE_BYTES: usize = 1000;
+
 /// Words too short to be a quotation on their own: "sanction", "non-defensive".
 const MIN_DIRECT_WORDS: usize = 6;
 
@@ -786,7 +790,13 @@ impl<'a> Walk<'a> {
                 let sentence = sentences.get(sentence_ix).cloned().unwrap_or(0..text.len());
                 let inner = &text[q.inner_start..q.inner_end];
                 let words = inner.split_whitespace().count();
-                let before = &text[sentence.start..q.open];
+                // The sentence up to the quote, no more than `MAX_BEFORE_BYTES` of it: in a
+                // run-on "sentence" of thousands of quotes each had read all of it again.
+                let mut from = q.open.saturating_sub(MAX_BEFORE_BYTES).max(sentence.start);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                let before = &text[from..q.open];
                 // The attribution follows the closing mark, in the sentence that mark ends.
                 let after_end = sentences
                     .iter()
