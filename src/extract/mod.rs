@@ -74,8 +74,13 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         }
     }
     let home = || {
+        // A headline read from the text is its first paragraph too: count its places once.
+        let title_apart = article
+            .title
+            .as_deref()
+            .filter(|t| !article.paragraphs.iter().any(|p| p.text == *t));
         let texts = article.paragraphs.iter().map(|p| p.text.as_str());
-        claims::dollars::home_dollar(article.title.as_deref().into_iter().chain(texts))
+        claims::dollars::home_dollar(title_apart.into_iter().chain(texts))
     };
     localise_dollars(&mut out, home);
     out
@@ -310,6 +315,13 @@ mod tests {
             got.iter().all(|(_, c)| c.as_deref() == Some("AUD")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_headline_naming_a_place_once_does_not_make_it_home() {
+        // The headline is also the first paragraph; counted twice, Sydney would reach two.
+        let got = currencies("Sydney fund buys in\n\nThe fund paid $5 million for the site.\n");
+        assert_eq!(got, [("$5 million".to_string(), Some("USD".to_string()))]);
     }
 
     #[test]

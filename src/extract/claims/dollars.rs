@@ -23,13 +23,21 @@ static HOME_WORDS: LazyLock<(Regex, HashMap<&'static str, &'static str>)> = Lazy
     let mut words: Vec<&str> = code_of.keys().copied().collect();
     // Longest first, so "New Zealand" is not read as a shorter word.
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    // A word that ends in a full stop ("U.S.") has no word boundary after it when a space
+    // follows, so only words ending in a letter are closed by one.
     let alternation = words
         .iter()
-        .map(|w| regex::escape(w))
+        .map(|w| {
+            let closed = w.ends_with(|c: char| c.is_alphanumeric());
+            format!(
+                "{}{}",
+                regex::escape(w),
+                if closed { r"(?-u:\b)" } else { "" }
+            )
+        })
         .collect::<Vec<_>>()
         .join("|");
-    let re =
-        Regex::new(&format!(r"(?-u:\b)(?:{alternation})(?-u:\b)")).expect("HOME_WORDS compiles");
+    let re = Regex::new(&format!(r"(?-u:\b)(?:{alternation})")).expect("HOME_WORDS compiles");
     (re, code_of)
 });
 
@@ -67,6 +75,18 @@ mod tests {
     fn a_us_story_naming_canada_once_keeps_the_us_dollar() {
         let text = "Smoke from Canada reached New York, and Washington pledged $5m to Americans.";
         assert_eq!(home_dollar([text]), None);
+    }
+
+    #[test]
+    fn us_written_with_full_stops_counts_for_the_us_dollar() {
+        // Sydney twice would make it Australian; "U.S." three times keeps the US dollar.
+        let text = "U.S. and Sydney investors met in Sydney. U.S. funds led; the U.S. Treasury \
+                    watched.";
+        assert_eq!(home_dollar([text]), None);
+        assert_eq!(
+            home_dollar(["Sydney investors met in Sydney."]),
+            Some("AUD")
+        );
     }
 
     #[test]
