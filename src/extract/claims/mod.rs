@@ -290,7 +290,7 @@ pub fn extract_claims_in_sentence(sentence: &str) -> Vec<ClaimMatch> {
     }
     // "2e6000000" or a huge figure times its scale overflows to infinity: no claim to keep.
     out.retain(|c| c.value.is_finite() && c.value_max.is_none_or(f64::is_finite));
-    multiples::add_multiples(sentence, &mut out);
+    multiples::add_multiples(sentence, &toks, &mut out);
     merge_bounds(sentence, &mut out);
     share_change(sentence, &mut out);
     share_units(sentence, &mut out);

@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tables::{MULTIPLE_IDIOMS, MULTIPLE_LEADS, MULTIPLE_OBJECTS, MULTIPLE_WORDS, Multiple};
-use super::{ClaimMatch, Qualifier, qualifier_phrase_before};
+use super::{ClaimMatch, Qualifier, lower_in, qualifier_phrase_before, word_at};
+use crate::text::numbers::Token;
 
 /// Any word of `MULTIPLE_WORDS`, in any case. ASCII word bounds keep it to the DFA engines.
 static MULTIPLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -15,28 +16,9 @@ static MULTIPLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", words.join("|"))).expect("MULTIPLE compiles")
 });
 
-/// The lower-cased word next to byte `at` in `s`, going back (`before`) or forward, with its
-/// punctuation trimmed; `None` across a clause's punctuation.
-fn neighbour(s: &str, at: usize, before: bool) -> Option<String> {
-    let word = if before {
-        let lead = s[..at].strip_suffix(' ')?;
-        lead.rsplit(' ').next()?
-    } else {
-        let rest = s[at..].strip_prefix(' ')?;
-        rest.split(' ').next()?
-    };
-    let trimmed = word.trim_matches(|c: char| !c.is_alphanumeric());
-    // "doubled, and": a comma ends the word's clause on the side it stands.
-    let cut = if before {
-        word.ends_with([',', ';', ':', '.'])
-    } else {
-        word.starts_with(['(', '"', '“'])
-    };
-    (!cut && !trimmed.is_empty()).then(|| trimmed.to_lowercase())
-}
-
-/// Adds a claim for each multiple written as a word in `s`, keeping `claims` in order.
-pub(super) fn add_multiples(s: &str, claims: &mut Vec<ClaimMatch>) {
+/// Adds a claim for each multiple written as a word in `s` (whose tokens are `toks`), keeping
+/// `claims` in order.
+pub(super) fn add_multiples(s: &str, toks: &[Token], claims: &mut Vec<ClaimMatch>) {
     let before = claims.len();
     for m in MULTIPLE.find_iter(s) {
         // "double-digit", "twice-weekly", "non-double": a compound, not a multiple.
@@ -53,20 +35,19 @@ pub(super) fn add_multiples(s: &str, claims: &mut Vec<ClaimMatch>) {
         let Some(&(_, value, form)) = MULTIPLE_WORDS.iter().find(|w| w.0 == word) else {
             continue;
         };
-        let prev = neighbour(s, m.start(), true);
-        let next = neighbour(s, m.end(), false);
+        // The words either side, when they are words: "doubled, and" or "(twice" has none on
+        // that side, as punctuation ends the multiple's clause.
+        let Ok(k) = toks.binary_search_by_key(&m.start(), |t| t.start) else {
+            continue;
+        };
+        let prev = k.checked_sub(1).and_then(|j| word_at(s, toks, j));
+        let next = word_at(s, toks, k + 1);
         // "doubled as a shelter"; "twice as fast" is a multiple still.
-        if form != Multiple::Level
-            && next
-                .as_deref()
-                .is_some_and(|w| MULTIPLE_IDIOMS.contains(&w))
-        {
+        if form != Multiple::Level && lower_in(next, MULTIPLE_IDIOMS) {
             continue;
         }
-        let led = prev.as_deref().is_some_and(|w| MULTIPLE_LEADS.contains(&w));
-        let with_object = next
-            .as_deref()
-            .is_some_and(|w| MULTIPLE_OBJECTS.contains(&w));
+        let led = lower_in(prev, MULTIPLE_LEADS);
+        let with_object = lower_in(next, MULTIPLE_OBJECTS);
         if form == Multiple::Plain && !led && !with_object {
             continue;
         }
