@@ -9,7 +9,7 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "fig", "approx", "dept", "est",
     "rev", "hon", "pres", "supt", "det", "insp", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
-    "d.c", "ald", "adm", "maj", "cmdr", "cpl", "pvt", "atty", "dist",
+    "d.c", "ald", "adm", "maj", "cmdr", "cpl", "pvt", "atty", "dist", "rs",
 ];
 
 const CLOSERS: &[char] = &['"', '”', '’', '\'', ')', ']', '“'];
@@ -117,6 +117,12 @@ mod tests {
         assert_eq!(
             sentences(text),
             ["Rep. G.K. Butterfield, D-N.C., spoke.", "Then he left."]
+        );
+        // Indian writers put a full stop after the rupee: "Rs. 3.5 lakh crore".
+        let text = "Debt will cross Rs. 3.5 lakh crore. Then it falls.";
+        assert_eq!(
+            sentences(text),
+            ["Debt will cross Rs. 3.5 lakh crore.", "Then it falls."]
         );
     }
 

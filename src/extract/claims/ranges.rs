@@ -34,12 +34,17 @@ pub(super) fn range_end(
     let prev = before.checked_sub(1).and_then(|j| word_at(s, toks, j));
     let between = lower_in(prev, &["between"]);
     let from = lower_in(prev, &["from"]);
-    if from
-        && lower_in(
-            before.checked_sub(2).and_then(|j| word_at(s, toks, j)),
-            CHANGE_VERBS,
-        )
-    {
+    // "rose from 5 to 10", "raise capacity from 600 million to 1.4 billion doses": after a
+    // change verb and up to two words of its object, the start and the level reached.
+    let change_from = (2..=MAX_CHANGED_OBJECT + 2).any(|back| {
+        before.checked_sub(back).is_some_and(|v| {
+            toks[v + 1..before - 1]
+                .iter()
+                .all(|t| t.kind == TokenKind::Word)
+                && lower_in(word_at(s, toks, v), CHANGE_VERBS)
+        })
+    });
+    if from && change_from {
         return None;
     }
     let t = toks.get(k)?;
@@ -159,7 +164,8 @@ pub(super) fn range_end(
     }
     // Dates and scores are not ranges: a hyphen between bare integers needs a rising pair.
     let mut low = claim.value;
-    if n.scale == 1.0 && m.scale > 1.0 && low * m.scale <= m.value {
+    // "by a quarter to €1.1bn": a fraction is a share, never a count short of its scale.
+    if n.scale == 1.0 && m.scale > 1.0 && n.form != Form::Fraction && low * m.scale <= m.value {
         low *= m.scale;
     }
     // "from -18 °C to -34 °C": below zero a range may be written from the warmer end.
@@ -189,6 +195,10 @@ pub(super) fn range_end(
     claim.end = end;
     Some((high, next))
 }
+
+/// How many words of a change verb's object may stand between it and "from": "cut the fare
+/// from $5 to $3".
+const MAX_CHANGED_OBJECT: usize = 2;
 
 /// After a change ("by", "rose"), how many times its start a "to" range may end at before the
 /// second number reads as the level reached rather than the end of a range.
