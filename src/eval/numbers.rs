@@ -419,7 +419,11 @@ fn values_match(g: &Gold, p: &ClaimMatch) -> bool {
 fn unit_right(g: &GoldUnit, p: &ClaimMatch) -> Option<bool> {
     Some(match g {
         GoldUnit::Plain => p.unit.is_none() && p.currency.is_none(),
-        GoldUnit::Unit(u) => p.unit.as_deref() == Some(*u),
+        // "64.2 cents a dozen": the gold gives the amount's unit and leaves out its rate, as
+        // it leaves the rate out of "$80 a barrel".
+        GoldUnit::Unit(u) => p.unit.as_deref().is_some_and(|pu| {
+            pu == *u || pu.split_once(" per ").is_some_and(|(base, _)| base == *u)
+        }),
         GoldUnit::Currency(set) => p.currency.as_deref().is_some_and(|c| set.contains(&c)),
         GoldUnit::Iso(code) => p.currency.as_deref() == Some(code.as_str()),
         GoldUnit::Rate(set, rate) => {

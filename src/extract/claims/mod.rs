@@ -743,23 +743,35 @@ const SPREAD_AMOUNT_ENDS: &[&str] = &[
     "million", "billion", "trillion", "percent", "cent", "thousand", "hundred",
 ];
 
-/// Reads a rate after an amount at token `k` into the claim's unit: any for money ("per kg"),
-/// one of time for a count ("a day"). Returns the token after it.
+/// Reads a rate after an amount at token `k` into the claim's unit: any for money ("per kg",
+/// "81 cents a share"), one of time or a measure for a quantity ("450mm a year", "1 tonne a
+/// hectare"), one of time for a count ("a day"). Returns the token after it.
 fn read_rate(s: &str, toks: &[Token], k: usize, claim: &mut ClaimMatch) -> Option<usize> {
-    if claim.unit.is_some() {
+    let unit = claim.unit.as_deref();
+    // A percentage's "a year" is growth over time, which the sentence already says.
+    if unit == Some("%") || unit.is_some_and(|u| u.starts_with("per ")) {
         return None;
     }
     let (rate, w) = rate_after(s, toks, k)?;
+    let per = rate.strip_prefix("per ").unwrap_or(&rate);
+    let of_time = PERIOD_UNITS.contains(&per);
+    let minor_money = matches!(unit, Some("cent" | "penny"));
     // A count runs at a rate of time only: "4,200 a day", "more than 2,000 a month"; "3 a
-    // share" or "40 a piece" are not its.
-    if claim.currency.is_none()
-        && !PERIOD_UNITS
-            .iter()
-            .any(|p| rate.strip_prefix("per ") == Some(*p))
-    {
+    // share" or "40 a piece" are not its. A measure runs at one of time or of another
+    // measure ("a hectare"), not of a noun ("40 tonnes a piece").
+    let measure_rate = of_time || !RATE_NOUNS.contains(&per);
+    let fits = match unit {
+        None => claim.currency.is_some() || of_time,
+        Some(_) if minor_money => true,
+        Some(u) => measure_rate && u != per,
+    };
+    if !fits {
         return None;
     }
-    claim.unit = Some(rate);
+    claim.unit = Some(match unit {
+        Some(u) => format!("{u} {rate}"),
+        None => rate,
+    });
     claim.end = toks[k + w - 1].end;
     Some(k + w)
 }

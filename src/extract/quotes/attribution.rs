@@ -672,6 +672,13 @@ const NOT_IN_SUBJECT: &[&str] = &[
 /// "Experts on North Korea and nuclear nonproliferation"). The first word is checked apart:
 /// "In", "After" open an adverbial, "Those" a subject.
 pub fn is_plain_subject(phrase: &str) -> bool {
+    // "More than 40 Labour MPs", "At least 12 residents": a counted group speaks.
+    if let Some(group) = after_count_lead(phrase) {
+        let head = group.rsplit(' ').next().unwrap_or(group);
+        return group.split(' ').count() <= 4
+            && (GROUP_NOUNS.contains(&head)
+                || head.starts_with(char::is_uppercase) && head.ends_with('s'));
+    }
     let words: Vec<String> = phrase
         .split_whitespace()
         .map(|w| {
@@ -697,6 +704,33 @@ pub fn is_plain_subject(phrase: &str) -> bool {
         // "The politicians actually want": an adverb before the cue is no part of a name.
         && words.last().is_some_and(|w| w != "to" && !w.ends_with("ly"))
 }
+
+/// What follows a count opening a subject: "Labour MPs" of "More than 40 Labour MPs", "At
+/// least 12 residents", "40 MPs".
+pub fn after_count_lead(phrase: &str) -> Option<&str> {
+    let rest = COUNT_LEADS
+        .iter()
+        .find_map(|lead| {
+            phrase
+                .get(..lead.len())
+                .filter(|p| p.eq_ignore_ascii_case(lead))
+                .map(|_| &phrase[lead.len()..])
+        })
+        .unwrap_or(phrase);
+    let (count, group) = rest.split_once(' ')?;
+    (count.starts_with(|c: char| c.is_ascii_digit())
+        && count.chars().all(|c| c.is_ascii_digit() || c == ','))
+    .then_some(group)
+}
+
+/// The words that may come before a count opening a subject.
+const COUNT_LEADS: &[&str] = &[
+    "more than ",
+    "fewer than ",
+    "at least ",
+    "nearly ",
+    "about ",
+];
 
 /// Determiners that may open the subject of [`Rules::subject_relative`]: "One investor who",
 /// "Two people who", "The residents who".
@@ -1626,7 +1660,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"(?P<sp>{speaker}){role}?,?\s+who\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         subject_first: build(format!(
-            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>(?:\p{{Lu}}|(?:the|a|an)\s)[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?)(?:,\s+(?P<role>(?:who|which)\s[^,;:“”\x22]+?),)?\s+{aux}{clause_cue}(?P<content>\S)"
+            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>(?:\p{{Lu}}|\d|(?:the|a|an)\s)[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?)(?:,\s+(?P<role>(?:who|which)\s[^,;:“”\x22]+?),)?\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         subject_relative: build(format!(
             r"^(?P<sp>(?:(?:{})\s+)?(?:[\p{{L}}\-]+\s+){{0,2}}?[\p{{L}}\-]+)\s+(?P<role>who\s[^,;:“”\x22]+?)\s+{aux}{clause_cue}(?P<content>\S)",

@@ -9,6 +9,7 @@ use super::attribution::{
 use super::position::{FINITE_AFTER_NOUN, after_intro};
 use super::speakers::OCCASION_PREPOSITIONS;
 use super::*;
+use crate::text::names::GROUP_NOUNS;
 
 impl Walk<'_> {
     /// The speaker a label opening a paragraph names ("Warren: ...", "PENCE: ..."), unless
@@ -471,7 +472,18 @@ impl Walk<'_> {
             if opens_without_subject(&c["sp"]) && !the_name {
                 return None;
             }
-            Some((content_on(&c), self.attribution_from(&c, sentence)))
+            let mut attr = self.attribution_from(&c, sentence);
+            // "Health experts welcomed the fines but warned ...": a capitalised word the
+            // pattern took for a name is a modifier when a group noun follows it.
+            let sp = c.name("sp").expect("coordinated has a speaker");
+            if !sp.as_str().contains(' ')
+                && let Some(head) = sentence[sp.end()..].strip_prefix(' ')
+                && let Some(head) = head.split(' ').next()
+                && GROUP_NOUNS.contains(&head)
+            {
+                attr.speaker = self.resolve(&sentence[sp.start()..sp.end() + 1 + head.len()], None);
+            }
+            Some((content_on(&c), attr))
         });
         // "State media quoted Velic as saying the army had shown restraint."
         let found = found.or_else(|| {
