@@ -109,9 +109,11 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
             SCORE_VERBS.join("|")
         ),
         format!(
-            r"(?i)(?-u:\b)\d{{1,3}}\s*[-–]\s*\d{{1,3}}\s+(?:{})(?-u:\b)",
+            r"(?i)(?-u:\b)\d{{1,3}}\s*[-–]\s*\d{{1,3}}\s+(?:(?:home|away)\s+)?(?:{})(?-u:\b)",
             SCORE_NOUNS.join("|")
         ),
+        // A result between two sides, as a headline gives it: "Everton 3-1 Watford".
+        r"(?-i:\p{Lu}\p{Ll}+\s+\d{1,2}\s*[-–]\s*\d{1,2}\s+\p{Lu}\p{Ll}+)".to_string(),
         // The "(?i)" of a pattern above holds on to the end of the alternation: the patterns
         // below say their case themselves.
         // A team's or a fighter's record in brackets: "Chiefs (8-4)", "(10-2-1)".
@@ -783,7 +785,12 @@ fn is_year(s: &str, toks: &[Token], i: usize, n: NumberSpan) -> bool {
     }
     let prev = i.checked_sub(1).and_then(|j| word_at(s, toks, j));
     // "below 1990 levels": a year, however a bound may read before it.
-    if lower_in(prev, YEAR_PRECEDERS) || lower_in(word_at(s, toks, n.next), YEAR_FOLLOWERS) {
+    // "expects 2022 vaccine revenue": one lower-case modifier may stand between.
+    let modifier = word_at(s, toks, n.next).is_some_and(|w| w.starts_with(char::is_lowercase));
+    if lower_in(prev, YEAR_PRECEDERS)
+        || lower_in(word_at(s, toks, n.next), YEAR_FOLLOWERS)
+        || (modifier && lower_in(word_at(s, toks, n.next + 1), YEAR_FOLLOWERS))
+    {
         return true;
     }
     if qualifier_before(s, n.start, false).is_some() {

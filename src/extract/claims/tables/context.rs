@@ -137,6 +137,13 @@ pub(in crate::extract::claims) const YEAR_FOLLOWERS: &[&str] = &[
     "race",
     "races",
     "climate",
+    // "expects 2022 vaccine revenue", "reported 2021 profit".
+    "revenue",
+    "revenues",
+    "sales",
+    "profit",
+    "profits",
+    "earnings",
 ];
 
 /// Words before a bare four-digit number that make it a year.
@@ -224,6 +231,7 @@ pub(in crate::extract::claims) const HALF_BLOCKERS: &[&str] = &[
 pub(in crate::extract::claims) const SCORE_VERBS: &[&str] = &[
     "won", "win", "wins", "beat", "beats", "defeated", "drew", "draw", "lost", "lose", "loses",
     "trailed", "trailing", "led", "leads", "leading", "edged", "thrashed", "routed", "voted",
+    "beaten", "finished",
 ];
 
 /// Nouns that make a preceding pair a score or a vote ("a 3-2 win", "a 5-4 ruling").
