@@ -35,6 +35,16 @@ pub(super) fn add_multiples(s: &str, toks: &[Token], claims: &mut Vec<ClaimMatch
         let Some(&(_, value, form)) = MULTIPLE_WORDS.iter().find(|w| w.0 == word) else {
             continue;
         };
+        // "fivefold to sevenfold": two multiples joined by "to" are one range.
+        if let Some(last) = claims[before..].last_mut()
+            && s[last.end..m.start()].eq_ignore_ascii_case(" to ")
+            && last.value_max.is_none()
+            && last.value < value
+        {
+            last.value_max = Some(value);
+            last.end = m.end();
+            continue;
+        }
         // The words either side, when they are words: "doubled, and" or "(twice" has none on
         // that side, as punctuation ends the multiple's clause.
         let Ok(k) = toks.binary_search_by_key(&m.start(), |t| t.start) else {

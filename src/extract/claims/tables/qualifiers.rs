@@ -422,6 +422,16 @@ pub(in crate::extract::claims) const MULTIPLE_WORDS: &[(&str, f64, Multiple)] = 
     ("halved", 0.5, Multiple::Change),
     ("halves", 0.5, Multiple::Change),
     ("halving", 0.5, Multiple::Change),
+    // "nearly threefold", "a tenfold rise": "3-fold" is read as a number with its suffix.
+    ("twofold", 2.0, Multiple::Level),
+    ("threefold", 3.0, Multiple::Level),
+    ("fourfold", 4.0, Multiple::Level),
+    ("fivefold", 5.0, Multiple::Level),
+    ("sixfold", 6.0, Multiple::Level),
+    ("sevenfold", 7.0, Multiple::Level),
+    ("eightfold", 8.0, Multiple::Level),
+    ("ninefold", 9.0, Multiple::Level),
+    ("tenfold", 10.0, Multiple::Level),
 ];
 
 /// How a word of `MULTIPLE_WORDS` is read.
