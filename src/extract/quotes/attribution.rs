@@ -673,12 +673,18 @@ const NOT_IN_SUBJECT: &[&str] = &[
 /// "In", "After" open an adverbial, "Those" a subject.
 pub fn is_plain_subject(phrase: &str) -> bool {
     // "More than 40 Labour MPs", "At least 12 residents": a counted group speaks.
-    if let Some(group) = after_count_lead(phrase) {
-        let head = group.rsplit(' ').next().unwrap_or(group);
-        return group.split(' ').count() <= 4
-            && (GROUP_NOUNS.contains(&head)
-                || head.starts_with(char::is_uppercase) && head.ends_with('s'));
-    }
+    // Any other phrase opening with a digit ("10- and 30-year notes") names no one.
+    let Some(group) = after_count_lead(phrase) else {
+        return !phrase.starts_with(|c: char| c.is_ascii_digit()) && is_plain_phrase(phrase);
+    };
+    let head = group.rsplit(' ').next().unwrap_or(group);
+    group.split(' ').count() <= 4
+        && (GROUP_NOUNS.contains(&head)
+            || head.starts_with(char::is_uppercase) && head.ends_with('s'))
+}
+
+/// `is_plain_subject` for a phrase that does not open with a count.
+fn is_plain_phrase(phrase: &str) -> bool {
     let words: Vec<String> = phrase
         .split_whitespace()
         .map(|w| {
