@@ -416,14 +416,21 @@ fn values_match(g: &Gold, p: &ClaimMatch) -> bool {
     }
 }
 
+/// A measure's unit without the rate it runs at: "cent" of "cent per share". A unit that is
+/// only a rate ("per day") or has none stays as it is.
+fn unit_before_rate(unit: &str) -> &str {
+    unit.split_once(" per ").map_or(unit, |(base, _)| base)
+}
+
 fn unit_right(g: &GoldUnit, p: &ClaimMatch) -> Option<bool> {
     Some(match g {
         GoldUnit::Plain => p.unit.is_none() && p.currency.is_none(),
         // "64.2 cents a dozen": the gold gives the amount's unit and leaves out its rate, as
         // it leaves the rate out of "$80 a barrel".
-        GoldUnit::Unit(u) => p.unit.as_deref().is_some_and(|pu| {
-            pu == *u || pu.split_once(" per ").is_some_and(|(base, _)| base == *u)
-        }),
+        GoldUnit::Unit(u) => p
+            .unit
+            .as_deref()
+            .is_some_and(|pu| pu == *u || unit_before_rate(pu) == *u),
         GoldUnit::Currency(set) => p.currency.as_deref().is_some_and(|c| set.contains(&c)),
         GoldUnit::Iso(code) => p.currency.as_deref() == Some(code.as_str()),
         GoldUnit::Rate(set, rate) => {
@@ -511,7 +518,11 @@ fn score(name: &str, cases: &[Case], scope: Scope, qualifiers: bool) -> SetScore
                     }
                     Scope::Percent => p.unit.as_deref() == Some("%"),
                     Scope::Money => {
-                        p.currency.is_some() || matches!(p.unit.as_deref(), Some("cent" | "penny"))
+                        p.currency.is_some()
+                            || matches!(
+                                p.unit.as_deref().map(unit_before_rate),
+                                Some("cent" | "penny")
+                            )
                     }
                 };
             if in_scope {

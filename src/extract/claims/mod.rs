@@ -57,8 +57,9 @@ pub struct ClaimMatch {
     pub value: f64,
     /// The upper end of a range ("between 5 and 10").
     pub value_max: Option<f64>,
-    /// "%" or a singular unit noun ("year", "km", "tonne"); for money, the rate it is paid at
-    /// ("per kg", "per hour"); `None` for plain counts and plain money.
+    /// "%" or a singular unit noun ("year", "km", "tonne"), with the rate a measure runs at
+    /// ("mm per year", "cent per share"); for money and counts, the rate alone ("per kg", "per
+    /// day"); `None` for plain counts and plain money.
     pub unit: Option<String>,
     /// ISO 4217 code for money.
     pub currency: Option<String>,
