@@ -1295,6 +1295,20 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     // Foundings are history, not a stance: "Rachel Dunleavy co-founded the group".
     "founded",
     "co-founded",
+    // Procedure, needs, losses and keeping: "the governor activated the National Guard", "the
+    // judge adjourned the hearing", "The pilot requires approval", "could lose the vote",
+    // "kept their forecast", "Okafor pulls up to the last stop".
+    "activated",
+    "adjourned",
+    "requires",
+    "required",
+    "lose",
+    "loses",
+    "lost",
+    "kept",
+    "keeps",
+    "pulls",
+    "pulled",
 ];
 
 /// Past forms without "-ed" that a verb of position may take ("Trump made", "The union chose").
