@@ -1593,7 +1593,8 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     let body = format!(r"(?:[Tt]he|[Ii]ts)\s+(?:{})", alternation(BODY_NOUNS));
     // "“...,” one trader said": right after a closing mark, where nothing else can stand before
     // a cue, any noun after a determiner speaks, not only the role and group nouns of the tables.
-    let described_lowercase = r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)(?:\s+\p{Ll}[\p{Ll}\-]*){1,3}";
+    // Capitalised words may lead the noun: "one London-based banker", "a Tokyo trader".
+    let described_lowercase = r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)(?:\s+\p{Lu}[\p{L}\-]*){0,3}(?:\s+\p{Ll}[\p{Ll}\-]*){1,3}";
     // "the 28-year-old told Vogue", "said the 61-year-old striker": an age for the person
     // named before.
     let by_age = r"[Tt]he\s+\d{1,3}-year-old(?:\s+\p{Ll}+)?";
