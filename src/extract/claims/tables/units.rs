@@ -68,6 +68,8 @@ pub(in crate::extract::claims) const UNITS_EXACT: &[(&str, &str)] = &[
     ("yrs", "year"),
     ("mins", "minute"),
     ("bps", "basis point"),
+    // "a spread of 263bp"; "BP" in capitals is the oil company.
+    ("bp", "basis point"),
     ("C", "°C"),
     ("F", "°F"),
     ("°", "degree"),
@@ -384,6 +386,8 @@ pub(in crate::extract::claims) const UNITS_WORDS: &[(&str, &str)] = &[
 /// "$40,000 per capita".
 pub(in crate::extract::claims) const RATE_NOUNS: &[&str] = &[
     "share",
+    // "$40 million a season".
+    "season",
     "person",
     "head",
     "capita",
