@@ -11,6 +11,9 @@ use super::speakers::OCCASION_PREPOSITIONS;
 use super::*;
 use crate::text::names::GROUP_NOUNS;
 
+/// Conjunctions that may open a sentence before its subject: "But the moderates say".
+const OPENING_CONJUNCTIONS: &[&str] = &["But ", "And ", "Yet ", "Still, ", "Still "];
+
 impl Walk<'_> {
     /// The speaker a label opening a paragraph names ("Warren: ...", "PENCE: ..."), unless
     /// the label is a section's ("Update: ...") or no one's.
@@ -536,13 +539,27 @@ impl Walk<'_> {
                 return None;
             }
             let c = RULES.subject_first.captures(sentence)?;
-            if !is_plain_subject(&c["sp"])
-                || opens_with_cue(&c["sp"])
-                || (c.name("pre").is_none() && self.is_stray_capital(&c))
+            // "But the moderates say ...": a conjunction opening the sentence is no part of
+            // its subject.
+            let sp = &c["sp"];
+            let after_conjunction = OPENING_CONJUNCTIONS
+                .iter()
+                .find_map(|w| sp.strip_prefix(w))
+                .filter(|rest| starts_with_determiner(rest));
+            let subject = after_conjunction.unwrap_or(sp);
+            if !is_plain_subject(subject)
+                || opens_with_cue(subject)
+                || (after_conjunction.is_none()
+                    && c.name("pre").is_none()
+                    && self.is_stray_capital(&c))
             {
                 return None;
             }
-            Some((content_on(&c), self.attribution_from(&c, sentence)))
+            let mut attr = self.attribution_from(&c, sentence);
+            if let Some(subject) = after_conjunction {
+                attr.speaker = self.resolve(subject, None);
+            }
+            Some((content_on(&c), attr))
         });
         // "Officials who spoke on condition of anonymity said CLAUSE".
         let found = found.or_else(|| {
