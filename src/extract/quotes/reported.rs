@@ -11,8 +11,9 @@ use super::speakers::OCCASION_PREPOSITIONS;
 use super::*;
 use crate::text::names::GROUP_NOUNS;
 
-/// Conjunctions that may open a sentence before its subject: "But the moderates say".
-const OPENING_CONJUNCTIONS: &[&str] = &["But ", "And ", "Yet ", "Still, ", "Still "];
+/// Conjunctions that may open a sentence before its subject: "But the moderates say". "Still,"
+/// with its comma is read by the pattern's opening phrase instead.
+const OPENING_CONJUNCTIONS: &[&str] = &["But ", "And ", "Yet ", "Still "];
 
 impl Walk<'_> {
     /// The speaker a label opening a paragraph names ("Warren: ...", "PENCE: ..."), unless
