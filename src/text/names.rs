@@ -439,10 +439,11 @@ pub const ROLE_NOUNS: &[&str] = &[
     "MP",
 ];
 
-/// Other members of a parliament, in lower case ("Labour TD Orla Geraghty", "SNP MSP Kate
-/// Forbes"): read only where an office is split off a name, not in the patterns, where each
-/// role noun more made the capture pass several times slower.
-pub const PARLIAMENT_MEMBERS: &[&str] = &["td", "mep", "msp", "mla", "mpp"];
+/// Other members of a parliament or an assembly, in lower case ("Labour TD Orla Geraghty", "SNP
+/// MSP Kate Forbes", "Soita Ward MCA Daniel Wekesa"): read only where an office is split off a
+/// name, not in the patterns, where each role noun more made the capture pass several times
+/// slower.
+pub const PARLIAMENT_MEMBERS: &[&str] = &["td", "mep", "msp", "mla", "mpp", "mca"];
 
 /// Role nouns of everyday news, people quoted for their trade or their tie to the story ("Her
 /// neighbour Tom Baker", "one farmer said"). Apart from [`ROLE_NOUNS`] to keep them out of the

@@ -1297,7 +1297,12 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     "co-founded",
     // Procedure, needs, losses and keeping: "the governor activated the National Guard", "the
     // judge adjourned the hearing", "The pilot requires approval", "could lose the vote",
-    // "kept their forecast", "Okafor pulls up to the last stop".
+    // "kept their forecast", "Okafor pulls up to the last stop", "Officials closed the highway",
+    // "Deputies evacuated 300 homes".
+    "closed",
+    "closes",
+    "reopened",
+    "evacuated",
     "activated",
     "adjourned",
     "requires",

@@ -755,6 +755,9 @@ impl<'a> Walk<'a> {
         // Roe was blunt. “...”"), for quotes no attribution claims.
         let person_at_start = self.last_person.clone();
         let mut named_in_para: Option<Speaker> = None;
+        // The person this paragraph's first sentence opens with ("Park spent the evening ..."),
+        // whom a next paragraph of bare quotation goes on with.
+        let mut opened_with: Option<Speaker> = None;
         let mut named_before: Vec<Option<Speaker>> = Vec::new();
         let mut quoted_sentences = vec![false; sentences.len()];
         // Where the paragraph's direct quotes stand, marks included: a sentence they fill little
@@ -1009,7 +1012,10 @@ impl<'a> Walk<'a> {
             {
                 self.reported_speech(para, unmarked, range.clone(), &partials[sentence_ix]);
                 if partials[sentence_ix].is_empty() {
-                    self.note_subject(&text[range.clone()]);
+                    let noted = self.note_subject(&text[range.clone()]);
+                    if sentence_ix == 0 {
+                        opened_with = noted;
+                    }
                     if self.last_person != person_at_start {
                         named_in_para.clone_from(&self.last_person);
                     }
@@ -1049,6 +1055,21 @@ impl<'a> Walk<'a> {
             && last.span.end + 2 >= para.original_range(0, text.len()).1
         {
             self.closing = Some(Closing::Report(self.speaker_of(self.quotes.len() - 1)));
+        }
+        // "Park spent the evening at an evacuation center." and then a paragraph of quotation
+        // with no attribution: a paragraph of prose about someone the article has quoted hands
+        // them that paragraph, as a paragraph of their reported words does. Only a prose
+        // paragraph that reports no one's words: a stance of theirs ("Moreland has backed the
+        // framework") is about them too.
+        if quoted.is_empty()
+            && self.closing.is_none()
+            && self.quotes[first_of_para..]
+                .iter()
+                .all(|q| q.kind == QuoteKind::Position)
+            && let Some(person) = opened_with
+            && self.has_quoted(&person.name)
+        {
+            self.closing = Some(Closing::Report(person));
         }
         for ((ix, _), named) in para_quotes.iter().zip(&named_before) {
             if let Some(sp) = named
@@ -1116,6 +1137,13 @@ impl<'a> Walk<'a> {
         let q = &mut self.quotes[ix];
         q.speaker = Some(sp.name.clone());
         q.speaker_title = sp.title.clone();
+    }
+
+    /// Whether a direct quote of the article so far is `name`'s.
+    fn has_quoted(&self, name: &str) -> bool {
+        self.quotes
+            .iter()
+            .any(|q| q.kind == QuoteKind::Direct && q.speaker.as_deref() == Some(name))
     }
 
     fn is_known_person(&self, name: &str) -> bool {

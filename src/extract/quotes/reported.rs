@@ -549,7 +549,7 @@ impl Walk<'_> {
                 .filter(|rest| starts_with_determiner(rest));
             let subject = after_conjunction.unwrap_or(sp);
             if !is_plain_subject(subject)
-                || opens_with_cue(subject)
+                || opens_past_speaker(subject)
                 || (after_conjunction.is_none()
                     && c.name("pre").is_none()
                     && self.is_stray_capital(&c))
@@ -859,7 +859,8 @@ const SECOND_SPEAKER_MARKERS: &[&str] = &[", while ", ", whereas ", ", but ", ",
 
 /// Lowercase prepositions, which open no speaker.
 const PREPOSITIONS: &[&str] = &[
-    "about", "on", "over", "for", "by", "in", "at", "from", "with", "to", "into", "of",
+    "about", "on", "over", "for", "by", "in", "at", "from", "with", "to", "into", "of", "under",
+    "during", "despite", "through", "within", "without", "among", "amid", "across",
 ];
 
 /// Whether a phrase read as a speaker opens with a preposition ("In a statement", "about the
