@@ -8,6 +8,7 @@ pub mod quotes;
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::names::{NameRegistry, is_group, looks_like_person};
 use crate::text::sentences::split_sentences;
+use claims::homes::{at_home_with_rand, by_rand_sign, home_dollar, home_rupee};
 use claims::{ClaimMatch, Qualifier, extract_claims_in_sentence};
 use quotes::{Quote, Span, extract_quotes};
 use rayon::prelude::*;
@@ -52,6 +53,19 @@ impl Claim {
 pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let is_title = |p: &Paragraph| Some(p.text.as_str()) == article.title.as_deref();
+    // The article's text for the signs whose money depends on where it is at home ("$",
+    // "Rs", "R"). A headline read from the text is its first paragraph too: its places count
+    // once.
+    let texts = || {
+        let title_apart = article
+            .title
+            .as_deref()
+            .filter(|t| !article.paragraphs.iter().any(|p| p.text == *t));
+        title_apart
+            .into_iter()
+            .chain(article.paragraphs.iter().map(|p| p.text.as_str()))
+    };
+    let mut rand_home: Option<bool> = None;
     for para in article
         .paragraphs
         .iter()
@@ -60,7 +74,15 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         for range in split_sentences(&para.text) {
             let sentence = &para.text[range.clone()];
             let first = out.len();
-            for m in extract_claims_in_sentence(sentence) {
+            let mut found = extract_claims_in_sentence(sentence);
+            if found
+                .iter()
+                .any(|m| by_rand_sign(&sentence[m.start..m.end], m.currency.as_deref()))
+                && !*rand_home.get_or_insert_with(|| at_home_with_rand(texts()))
+            {
+                drop_rand_signs(sentence, &mut found);
+            }
+            for m in found {
                 out.push(claim_record(
                     article,
                     para,
@@ -73,17 +95,52 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             }
         }
     }
-    let home = || {
-        // A headline read from the text is its first paragraph too: count its places once.
-        let title_apart = article
-            .title
-            .as_deref()
-            .filter(|t| !article.paragraphs.iter().any(|p| p.text == *t));
-        let texts = article.paragraphs.iter().map(|p| p.text.as_str());
-        claims::dollars::home_dollar(title_apart.into_iter().chain(texts))
-    };
-    localise_dollars(&mut out, home);
+    localise_dollars(&mut out, || home_dollar(texts()));
+    localise_rupees(&mut out, || home_rupee(texts()));
     out
+}
+
+/// Drops the claims read from the rand's sign ("R21") in a story not at home in South Africa,
+/// keeping the conversions of the others pointing at their claims.
+fn drop_rand_signs(sentence: &str, found: &mut Vec<ClaimMatch>) {
+    let dropped: Vec<bool> = found
+        .iter()
+        .map(|m| by_rand_sign(&sentence[m.start..m.end], m.currency.as_deref()))
+        .collect();
+    let new_index = |i: usize| (!dropped[i]).then(|| dropped[..i].iter().filter(|d| !**d).count());
+    let mut kept = Vec::with_capacity(found.len());
+    for (m, &drop) in found.drain(..).zip(&dropped) {
+        if !drop {
+            kept.push(m);
+        }
+    }
+    for m in &mut kept {
+        m.conversion_of = m.conversion_of.and_then(new_index);
+    }
+    *found = kept;
+}
+
+/// "Rs1,100 in Karachi": in a story at home in Pakistan, Sri Lanka or Nepal (`home`), the
+/// rupees written "Rs" or "rupees" are that country's. "₹" and "Indian rupees" stay India's.
+fn localise_rupees(claims: &mut [Claim], home: impl FnOnce() -> Option<&'static str>) {
+    let local_rupee = |c: &Claim| {
+        c.currency.as_deref() == Some("INR") && {
+            let t = c.text.to_lowercase();
+            (t.starts_with("rs") || t.ends_with("rupees") || t.ends_with("rupee"))
+                && !t.contains("indian")
+        }
+    };
+    if !claims.iter().any(local_rupee) {
+        return;
+    }
+    let Some(code) = home() else {
+        return;
+    };
+    for c in claims.iter_mut() {
+        if local_rupee(c) {
+            c.currency = Some(code.to_string());
+        }
+    }
 }
 
 /// "A$480 a week ... $560 a week": where an article marks one dollar other than the US one
@@ -349,5 +406,58 @@ mod tests {
                 .all(|(_, c)| c.as_deref() == Some("USD")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn rupees_in_a_pakistani_story_are_pakistan_s() {
+        let got = currencies(
+            "Flour prices
+
+A 20kg bag costs Rs1,100 in Karachi, and Lahore mills paid 150 billion rupees; importers pay ₹900.
+",
+        );
+        let code = |text: &str| got.iter().find(|(t, _)| t == text).map(|(_, c)| c.clone());
+        assert_eq!(code("Rs1,100"), Some(Some("PKR".into())), "{got:?}");
+        assert_eq!(
+            code("150 billion rupees"),
+            Some(Some("PKR".into())),
+            "{got:?}"
+        );
+        assert_eq!(code("₹900"), Some(Some("INR".into())), "{got:?}");
+    }
+
+    #[test]
+    fn r_before_an_amount_is_the_rand_only_in_a_south_african_story() {
+        let got = currencies(
+            "Eskom tariffs
+
+Eskom wants R57bn, and Johannesburg residents pay R2.10 a unit, R1bn ($60m) in all.
+",
+        );
+        let texts: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|(t, c)| (t.as_str(), c.as_deref()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("R57bn", Some("ZAR")),
+                ("R2.10", Some("ZAR")),
+                ("R1bn", Some("ZAR")),
+                ("$60m", Some("USD"))
+            ]
+        );
+        let abroad = parse_article(
+            "story.txt",
+            "Roads
+
+The R21 was closed after a R1bn ($60m) repair in Ohio.
+",
+        )
+        .expect("an article");
+        let claims = extract_claims(&abroad);
+        let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["$60m"]);
+        assert_eq!(claims[0].conversion_of, None);
     }
 }

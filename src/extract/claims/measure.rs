@@ -176,6 +176,11 @@ pub(super) fn currency_before(s: &str, toks: &[Token], i: usize) -> Option<(usiz
     if text == "." && i >= 2 && glued(toks, i - 2) && toks[i - 2].kind == TokenKind::Word {
         return abbreviation(i - 2);
     }
+    // "R1.2bn", "R4,500": the rand's sign, glued to the amount. Only a South African story
+    // keeps it (`homes::at_home_with_rand`); elsewhere "R21" is a road.
+    if text == "R" && glued(toks, i - 1) {
+        return Some((p.start, RAND_SIGN_CODE));
+    }
     match p.kind {
         TokenKind::Symbol => {
             let &(_, iso) = CURRENCY_SYMBOLS.iter().find(|(sym, _)| *sym == text)?;

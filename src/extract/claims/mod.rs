@@ -19,7 +19,7 @@ use crate::text::numbers::{
 
 type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
 
-pub mod dollars;
+pub mod homes;
 mod measure;
 mod multiples;
 mod ranges;

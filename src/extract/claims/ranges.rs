@@ -79,10 +79,13 @@ pub(super) fn range_end(
     }
     let _ = i;
     let mut money = claim.currency.is_some();
-    let sym = toks.get(j).filter(|t| {
-        t.kind == TokenKind::Symbol && CURRENCY_SYMBOLS.iter().any(|c| c.0 == t.text(s))
-    });
-    if sym.is_some() {
+    // The second amount's own sign or code: "$2m-$3m", "R4bn-R5bn", "Rs 10 to Rs 12".
+    let sign = toks
+        .get(j + 1)
+        .filter(|t| t.kind == TokenKind::Digits)
+        .and_then(|_| currency_before(s, toks, j + 1))
+        .filter(|&(at, _)| at == toks[j].start);
+    if sign.is_some() {
         money = true;
         j += 1;
     }
@@ -104,12 +107,7 @@ pub(super) fn range_end(
     let mut end = m.end;
     let mut next = m.next;
     let mut unit = m.percent.then(|| "%".to_string());
-    let mut currency = sym.and_then(|t| {
-        CURRENCY_SYMBOLS
-            .iter()
-            .find(|c| c.0 == t.text(s))
-            .map(|c| c.1.to_string())
-    });
+    let mut currency = sign.map(|(_, iso)| iso.to_string());
     if unit.is_none() && currency.is_none() {
         if let Some((iso, w)) = currency_after(s, toks, next, &m) {
             currency = Some(iso.into());

@@ -347,3 +347,72 @@ pub(in crate::extract::claims) const US_DOLLAR_HOME: &[&str] = &[
     "Wall Street",
     "Federal Reserve",
 ];
+
+/// Places that show "Rs" and "rupees" are not India's, by the rupee's code. Whole words, as
+/// written.
+pub(in crate::extract::claims) const RUPEE_HOMES: &[(&str, &[&str])] = &[
+    (
+        "PKR",
+        &[
+            "Pakistan",
+            "Pakistani",
+            "Pakistanis",
+            "Islamabad",
+            "Karachi",
+            "Lahore",
+            "Rawalpindi",
+            "Peshawar",
+            "Quetta",
+            "Multan",
+            "Faisalabad",
+            "Sindh",
+            "Balochistan",
+            "Khyber Pakhtunkhwa",
+        ],
+    ),
+    (
+        "LKR",
+        &["Sri Lanka", "Sri Lankan", "Sri Lankans", "Colombo", "Kandy"],
+    ),
+    (
+        "NPR",
+        &["Nepal", "Nepali", "Nepalese", "Kathmandu", "Pokhara"],
+    ),
+];
+
+/// Places of India, which weigh against every other rupee's.
+pub(in crate::extract::claims) const INDIAN_RUPEE_HOME: &[&str] = &[
+    "India",
+    "Indian",
+    "Indians",
+    "New Delhi",
+    "Delhi",
+    "Mumbai",
+    "Kolkata",
+    "Chennai",
+    "Bengaluru",
+    "Bangalore",
+    "Hyderabad",
+];
+
+/// The code "R" glued before an amount is read as.
+pub(in crate::extract::claims) const RAND_SIGN_CODE: &str = "ZAR";
+
+/// Places and words of South Africa, where "R" before an amount is the rand ("R1.2bn",
+/// "R4,500"); elsewhere "R" and a number are a road or a name ("the R21", "R2-D2").
+pub(in crate::extract::claims) const RAND_HOMES: &[(&str, &[&str])] = &[(
+    "ZAR",
+    &[
+        "South Africa",
+        "South African",
+        "South Africans",
+        "Johannesburg",
+        "Pretoria",
+        "Cape Town",
+        "Durban",
+        "Soweto",
+        "Gauteng",
+        "Eskom",
+        "rand",
+    ],
+)];
