@@ -91,6 +91,9 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m(?-u:\b)\.?)?".to_string(),
         r"(?-u:\b)\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m(?-u:\b))".to_string(),
         r"(?-u:\b)(?:1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?:\d{2}|1[5-9]\d\d|20\d\d)(?-u:\b)".to_string(),
+        // Runs of days: "from 9 to 13 January", "March 3-5", "Jan. 9 to 13".
+        format!(r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:{MONTHS})(?-u:\b)"),
+        format!(r"(?-u:\b)(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)"),
         format!(r"(?-u:\b)(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?"),
         format!(r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:{MONTHS})(?-u:\b)\.?(?:,?\s+\d{{4}}(?-u:\b))?"),
         r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s./-]\d{2,5}){2,}".to_string(),
@@ -106,7 +109,7 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)0\d{2,4}[\s-]\d{3,4}[\s-]?\d{3,4}(?-u:\b)".to_string(),
         // Scores and votes: "won 2-1 against", "beat Leeds 3-0.", "a 5-4 ruling".
         format!(
-            r"(?i)(?-u:\b)(?:{})\s+(?:[a-z'.]+\s+){{0,3}}\d{{1,3}}\s*[-–]\s*\d{{1,3}}(?:\s*[^\s%\w]|\s*$|\s+(?:against|in|at|on|over|to|with|after|before|for|and|but|as|when|while|despite|early|late|midway|going|entering|into|through|until|heading)(?-u:\b))",
+            r"(?i)(?-u:\b)(?:{})\s+(?:[a-z'.]+\s+){{0,3}}\d{{1,3}}\s*[-–]\s*\d{{1,3}}(?:\s*[^\s%\w]|\s*$|\s+(?:against|in|at|on|over|to|with|after|before|for|and|but|as|when|while|despite|early|late|midway|going|entering|into|through|until|heading|away|home)(?-u:\b))",
             SCORE_VERBS.join("|")
         ),
         format!(
@@ -129,8 +132,9 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         // 0958".
         r"(?i:(?-u:\b)(?:call|calling|dial|dialing|dialling|dialed|dialled)\s+\d{3}(?:[\s-]\d{3,4}){0,2}(?:\s+or\s+\d{3}(?:[\s-]\d{3,4}){0,2})?(?-u:\b))"
             .to_string(),
-        // A house number in a street address: "221B Baker Street", "22 Euston Square".
-        r"(?-i:(?-u:\b)\d{1,4}[A-Za-z]?\s+(?:\p{Lu}\p{Ll}+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Way|Court|Terrace|Crescent|Square|Gardens|Row|Mews|Parade|Quay)(?-u:\b))"
+        // A house number in a street address: "221B Baker Street", "22 Euston Square", "121
+        // N. LaSalle St.", "9810 98th Street".
+        r"(?-i:(?-u:\b)\d{1,5}[A-Za-z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW)\.?\s+)?(?:(?:\p{Lu}[\p{L}'’]+|\d{1,3}(?:st|nd|rd|th))\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Boulevard|Blvd|Place|Way|Court|Terrace|Crescent|Square|Gardens|Row|Mews|Parade|Quay|Parkway)(?-u:\b))"
             .to_string(),
     ]
     .join("|");
@@ -788,7 +792,15 @@ fn is_year(s: &str, toks: &[Token], i: usize, n: NumberSpan) -> bool {
     // "below 1990 levels": a year, however a bound may read before it.
     // "expects 2022 vaccine revenue": one lower-case modifier may stand between.
     let modifier = word_at(s, toks, n.next).is_some_and(|w| w.starts_with(char::is_lowercase));
-    if lower_in(prev, YEAR_PRECEDERS)
+    // "a 2012 spending plan", "under a 2010 state law": "a" counts one thing, so a modern year
+    // before its noun is the thing's date ("a 1500m race" is a distance).
+    let dates_one_thing = lower_in(prev, &["a", "an"])
+        && (1900.0..=2100.0).contains(&n.value)
+        && modifier
+        && n.next > 0
+        && !glued(toks, n.next - 1);
+    if dates_one_thing
+        || lower_in(prev, YEAR_PRECEDERS)
         || lower_in(word_at(s, toks, n.next), YEAR_FOLLOWERS)
         || (modifier && lower_in(word_at(s, toks, n.next + 1), YEAR_FOLLOWERS))
     {

@@ -47,7 +47,16 @@ pub(super) fn range_end(
     if from && change_from {
         return None;
     }
+    // "broadcasting income up £41m to £98.6m", "rose 0.2% to 4.5%": a change written with its
+    // own unit or sign, and then the level it reached. ("rose 5 to 10 per cent" stays a range.)
     let t = toks.get(k)?;
+    if change
+        && (claim.unit.is_some() || claim.currency.is_some())
+        && t.kind == TokenKind::Word
+        && t.text(s).eq_ignore_ascii_case("to")
+    {
+        return None;
+    }
     let mut j = k;
     // "9.83e-3 +/- 1e-5 km/s2": a value and its uncertainty, the range around it.
     let spread = if between { 0 } else { plus_minus(s, toks, k) };

@@ -231,7 +231,7 @@ pub(in crate::extract::claims) const HALF_BLOCKERS: &[&str] = &[
 pub(in crate::extract::claims) const SCORE_VERBS: &[&str] = &[
     "won", "win", "wins", "beat", "beats", "defeated", "drew", "draw", "lost", "lose", "loses",
     "trailed", "trailing", "led", "leads", "leading", "edged", "thrashed", "routed", "voted",
-    "beaten", "finished",
+    "beaten", "finished", "drawing", "drawn", "draws", "losing", "winning", "beating",
 ];
 
 /// Nouns that make a preceding pair a score or a vote ("a 3-2 win", "a 5-4 ruling").
