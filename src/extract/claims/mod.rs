@@ -327,6 +327,16 @@ fn qualifier_phrase_before(s: &str, start: usize, measured: bool) -> Option<(usi
     {
         return found;
     }
+    // "fall by between 5 and 7 per cent", "rise between 2 and 4 per cent": a change framing a
+    // range stands before its "between".
+    if let Some(range) = before
+        .strip_suffix(" between")
+        .filter(|_| before.len() < start)
+        && let found @ Some((_, Qualifier::Increase | Qualifier::Decrease)) =
+            qualifier_phrase_at(s, range.len() + 1, measured)
+    {
+        return found;
+    }
     qualifier_phrase_at(s, start, measured)
 }
 
@@ -669,6 +679,15 @@ fn build_claim(
         // "$10 to $15 an hour": the rate written once, after the range.
         if let Some(next) = read_rate(s, toks, k, &mut claim) {
             k = next;
+        }
+        // "lost between 10 and 15 per cent": a verb that is a change only for percentages and
+        // money ("lost 20 games" is none) is read once the range's unit is known.
+        if claim.qualifier == Qualifier::Exact
+            && (claim.unit.as_deref() == Some("%") || claim.currency.is_some())
+            && let Some((_, q @ (Qualifier::Increase | Qualifier::Decrease))) =
+                qualifier_phrase_before(s, claim.start, true)
+        {
+            claim.qualifier = q;
         }
     }
     let tail = &s[claim.end..char_floor(s, claim.end + 40)];

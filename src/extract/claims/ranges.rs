@@ -23,9 +23,12 @@ pub(super) fn range_end(
         );
     // "rose from about 5 to 10", "between roughly 5 and 10": the hedge sits between the
     // number and the word that frames it.
+    // A change stands before the frame instead ("fell by between 5 and 7").
     let mut before = before;
-    if claim.qualifier != Qualifier::Exact
-        && let Some((q0, _)) = qualifier_phrase_before(s, claim.start, true)
+    if !matches!(
+        claim.qualifier,
+        Qualifier::Exact | Qualifier::Increase | Qualifier::Decrease
+    ) && let Some((q0, _)) = qualifier_phrase_before(s, claim.start, true)
     {
         while before > 0 && toks[before - 1].start >= q0 {
             before -= 1;
