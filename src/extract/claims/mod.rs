@@ -480,7 +480,18 @@ fn build_claim(
             claim.end = toks[k].end;
             k += 1;
         }
+        // "half a percentage point", "half an hour": the unit after the article.
         if claim.currency.is_none()
+            && s[n.start..n.end].eq_ignore_ascii_case("half")
+            && lower_in(word_at(s, toks, k), &["a", "an"])
+            && let Some((unit, w)) = unit_after(s, toks, k + 1)
+        {
+            claim.unit = Some(unit.into());
+            claim.end = toks[k + w].end;
+            k += 1 + w;
+        }
+        if claim.currency.is_none()
+            && claim.unit.is_none()
             && let Some((unit, w)) = unit_after(s, toks, k)
         {
             let million = NumberSpan { scale: 1e6, ..n };
@@ -637,7 +648,7 @@ fn build_claim(
         }
     }
     if written.eq_ignore_ascii_case("half") && qualifier.is_none() {
-        let follows = lower_in(word_at(s, toks, k), HALF_FOLLOWERS);
+        let follows = lower_in(word_at(s, toks, n.next), HALF_FOLLOWERS);
         if !follows || lower_in(prev_word(before), HALF_BLOCKERS) {
             return None;
         }
