@@ -153,6 +153,9 @@ struct Walk<'a> {
     /// The title written before a mentioned full name ("Gov. J.B. Pritzker signed ..."), for a
     /// speaker no attribution gave a role.
     mention_titles: std::collections::HashMap<String, String>,
+    /// Full names the article wrote after "Dr" ("Dr Mercy Achieng'"), most recent last: "the
+    /// doctor" finds the last of them.
+    doctors: Vec<String>,
     /// Ages given after names ("Marcus Johnson, 45, who rode out the storm"), so that "the
     /// 45-year-old" finds him; most recent last.
     ages: Vec<(u32, String)>,
@@ -458,6 +461,10 @@ impl Walk<'_> {
             && !is_group(name)
         {
             self.mentions.add(name);
+            if matches!(run[start], "Dr" | "Dr.") {
+                self.doctors.retain(|d| d != name);
+                self.doctors.push(name.to_string());
+            }
             if let Some(title) = title {
                 self.mention_titles
                     .entry(name.to_string())

@@ -323,6 +323,18 @@ impl Walk<'_> {
             self.remember(found.clone());
             return Some(found);
         }
+        // "According to the doctor": the last person the article wrote as "Dr" and has quoted
+        // or named as a speaker since.
+        if cleaned.eq_ignore_ascii_case("the doctor")
+            && let Some(found) = self.recent.iter().rev().find(|p| {
+                let name = p.name.trim_end_matches(|c: char| !c.is_alphanumeric());
+                self.doctors.iter().any(|d| d == name)
+            })
+        {
+            let found = found.clone();
+            self.remember(found.clone());
+            return Some(found);
+        }
         // "the 45-year-old", "the 61-year-old striker": the person the article gave that age,
         // or no one.
         if let Some(age) = definite_age(&cleaned) {
