@@ -1156,6 +1156,7 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     // Comings, goings and presence: acts that carry no stance ("Xi spoke at the conference").
     "spoke",
     "speaks",
+    "speak",
     "visited",
     "visits",
     "went",
