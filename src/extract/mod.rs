@@ -8,7 +8,7 @@ pub mod quotes;
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::names::{NameRegistry, is_group, looks_like_person};
 use crate::text::sentences::split_sentences;
-use claims::homes::{at_home_with_rand, by_rand_sign, home_dollar, home_rupee};
+use claims::homes::{at_home_with_rand, by_rand_sign, home_dollar, home_rupee, home_shilling};
 use claims::{ClaimMatch, Qualifier, extract_claims_in_sentence};
 use quotes::{Quote, Span, extract_quotes};
 use rayon::prelude::*;
@@ -96,7 +96,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
         }
     }
     localise_dollars(&mut out, || home_dollar(texts()));
-    localise_rupees(&mut out, || home_rupee(texts()));
+    localise_shared(&mut out, "INR", shared_rupee, || home_rupee(texts()));
+    localise_shared(&mut out, "KES", shared_shilling, || home_shilling(texts()));
     out
 }
 
@@ -120,27 +121,41 @@ fn drop_rand_signs(sentence: &str, found: &mut Vec<ClaimMatch>) {
     *found = kept;
 }
 
-/// "Rs1,100 in Karachi": in a story at home in Pakistan, Sri Lanka or Nepal (`home`), the
-/// rupees written "Rs" or "rupees" are that country's. "₹" and "Indian rupees" stay India's.
-fn localise_rupees(claims: &mut [Claim], home: impl FnOnce() -> Option<&'static str>) {
-    let local_rupee = |c: &Claim| {
-        c.currency.as_deref() == Some("INR") && {
-            let t = c.text.to_lowercase();
-            (t.starts_with("rs") || t.ends_with("rupees") || t.ends_with("rupee"))
-                && !t.contains("indian")
-        }
-    };
-    if !claims.iter().any(local_rupee) {
+/// "Rs1,100 in Karachi", "Sh3,000 in Arusha": in a story at home in another country that
+/// writes its money so (`home`), the amounts written with the shared sign or word (`shared`,
+/// given the claim's text in lower case) and read as `default` are that country's. "₹" and
+/// "Indian rupees", "KSh" and "Kenyan shillings" stay where they are.
+fn localise_shared(
+    claims: &mut [Claim],
+    default: &str,
+    shared: impl Fn(&str) -> bool,
+    home: impl FnOnce() -> Option<&'static str>,
+) {
+    let local =
+        |c: &Claim| c.currency.as_deref() == Some(default) && shared(&c.text.to_lowercase());
+    if !claims.iter().any(local) {
         return;
     }
     let Some(code) = home() else {
         return;
     };
     for c in claims.iter_mut() {
-        if local_rupee(c) {
+        if local(c) {
             c.currency = Some(code.to_string());
         }
     }
+}
+
+/// Rupees written "Rs" or "rupees", not "₹" or "Indian rupees".
+fn shared_rupee(text: &str) -> bool {
+    (text.starts_with("rs") || text.ends_with("rupees") || text.ends_with("rupee"))
+        && !text.contains("indian")
+}
+
+/// Shillings written "Sh" or "shillings", not "KSh" or "Kenyan shillings".
+fn shared_shilling(text: &str) -> bool {
+    (text.starts_with("sh") || text.ends_with("shillings") || text.ends_with("shilling"))
+        && !text.contains("kenyan")
 }
 
 /// "A$480 a week ... $560 a week": where an article marks one dollar other than the US one
@@ -459,5 +474,15 @@ The R21 was closed after a R1bn ($60m) repair in Ohio.
         let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["$60m"]);
         assert_eq!(claims[0].conversion_of, None);
+    }
+
+    #[test]
+    fn shillings_in_a_tanzanian_story_are_tanzania_s() {
+        let got = currencies(
+            "Maize prices\n\nIn Arusha and Dar es Salaam maize costs Sh3,000, and imports KSh500.\n",
+        );
+        let code = |text: &str| got.iter().find(|(t, _)| t == text).map(|(_, c)| c.clone());
+        assert_eq!(code("Sh3,000"), Some(Some("TZS".into())), "{got:?}");
+        assert_eq!(code("KSh500"), Some(Some("KES".into())), "{got:?}");
     }
 }

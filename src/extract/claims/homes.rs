@@ -1,9 +1,10 @@
 //! Which country's money a sign several countries share means in an article, by the places
 //! and words the article names: a bare "$" is the US dollar unless the article is at home in
 //! another dollar's country; "Rs" and "rupees" are India's unless it is at home in Pakistan,
-//! Sri Lanka or Nepal; "R" before an amount is the South African rand only in a South African
-//! story. Owns the counting; the words are in `tables::DOLLAR_HOMES`, `tables::RUPEE_HOMES`
-//! and `tables::RAND_HOMES`.
+//! Sri Lanka or Nepal; "Sh" and "shillings" are Kenya's unless it is at home in Tanzania or
+//! Uganda; "R" before an amount is the South African rand only in a South African
+//! story. Owns the counting; the words are in `tables::DOLLAR_HOMES`, `tables::RUPEE_HOMES`,
+//! `tables::SHILLING_HOMES` and `tables::RAND_HOMES`.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -11,7 +12,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tables::{
-    DOLLAR_HOMES, INDIAN_RUPEE_HOME, RAND_HOMES, RAND_SIGN_CODE, RUPEE_HOMES, US_DOLLAR_HOME,
+    DOLLAR_HOMES, INDIAN_RUPEE_HOME, KENYAN_SHILLING_HOME, RAND_HOMES, RAND_SIGN_CODE, RUPEE_HOMES,
+    SHILLING_HOMES, US_DOLLAR_HOME,
 };
 
 /// The words of one shared sign's homes, each with its currency's code, in one pattern.
@@ -88,6 +90,8 @@ static DOLLAR_WORDS: LazyLock<HomeWords> =
     LazyLock::new(|| HomeWords::new("USD", US_DOLLAR_HOME, DOLLAR_HOMES));
 static RUPEE_WORDS: LazyLock<HomeWords> =
     LazyLock::new(|| HomeWords::new("INR", INDIAN_RUPEE_HOME, RUPEE_HOMES));
+static SHILLING_WORDS: LazyLock<HomeWords> =
+    LazyLock::new(|| HomeWords::new("KES", KENYAN_SHILLING_HOME, SHILLING_HOMES));
 static RAND_WORDS: LazyLock<HomeWords> = LazyLock::new(|| HomeWords::new("", &[], RAND_HOMES));
 
 /// The dollar a bare "$" means in an article of `texts`, when it is not the US dollar.
@@ -98,6 +102,11 @@ pub fn home_dollar<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'sta
 /// The rupee "Rs" and "rupees" mean in an article of `texts`, when it is not India's.
 pub fn home_rupee<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
     RUPEE_WORDS.home(texts)
+}
+
+/// The shilling "Sh" and "shillings" mean in an article of `texts`, when it is not Kenya's.
+pub fn home_shilling<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
+    SHILLING_WORDS.home(texts)
 }
 
 /// Whether a claim written `text` with the currency `code` was read from the rand's sign,

@@ -647,6 +647,19 @@ fn build_claim(
             return None;
         }
     }
+    // "two years ago", "six months earlier": when, not how long ("three days later than
+    // planned" stays a delay).
+    if claim
+        .unit
+        .as_deref()
+        .is_some_and(|u| PERIOD_UNITS.contains(&u))
+        && (lower_in(word_at(s, toks, k), &["ago"])
+            || (lower_in(word_at(s, toks, k), &["earlier", "later"])
+                && !lower_in(word_at(s, toks, k + 1), &["than"])))
+        && claim.value_max.is_none()
+    {
+        return None;
+    }
     if written.eq_ignore_ascii_case("half") && qualifier.is_none() {
         let follows = lower_in(word_at(s, toks, n.next), HALF_FOLLOWERS);
         if !follows || lower_in(prev_word(before), HALF_BLOCKERS) {
@@ -697,6 +710,13 @@ fn build_claim(
             && (claim.unit.as_deref() == Some("%") || claim.currency.is_some())
             && let Some((_, q @ (Qualifier::Increase | Qualifier::Decrease))) =
                 qualifier_phrase_before(s, claim.start, true)
+        {
+            claim.qualifier = q;
+        }
+        // "lift prices by between 5 and 7 per cent": the verb a few words before "by".
+        if claim.qualifier == Qualifier::Exact
+            && let Some(frame) = s[..claim.start].trim_end().strip_suffix("between")
+            && let Some(q) = change_by_before(s, frame.len())
         {
             claim.qualifier = q;
         }

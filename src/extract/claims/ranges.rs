@@ -207,8 +207,8 @@ pub(super) fn range_end(
 }
 
 /// How many words of a change verb's object may stand between it and "from": "cut the fare
-/// from $5 to $3".
-const MAX_CHANGED_OBJECT: usize = 2;
+/// from $5 to $3", "raise the statewide sales tax rate from 7.25% to 7.5%".
+const MAX_CHANGED_OBJECT: usize = 5;
 
 /// After a change ("by", "rose"), how many times its start a "to" range may end at before the
 /// second number reads as the level reached rather than the end of a range.

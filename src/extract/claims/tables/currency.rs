@@ -166,6 +166,7 @@ pub(in crate::extract::claims) const CURRENCY_WORDS: &[(&str, &str, bool)] = &[
     ("lebanese pounds", "LBP", false),
     ("syrian pounds", "SYP", false),
     ("kenyan shillings", "KES", false),
+    ("shillings", "KES", false),
     ("ugandan shillings", "UGX", false),
     ("tanzanian shillings", "TZS", false),
     ("hryvnias", "UAH", false),
@@ -267,6 +268,8 @@ pub(in crate::extract::claims) const PREFIX_ABBREVIATIONS: &[(&str, &str)] = &[
     ("RM", "MYR"),
     ("Rp", "IDR"),
     ("KSh", "KES"),
+    // East African papers write the shilling "Sh3,000" (`homes` finds Tanzania's or Uganda's).
+    ("Sh", "KES"),
     ("Ksh", "KES"),
     ("Tk", "BDT"),
     ("Dh", "AED"),
@@ -416,3 +419,29 @@ pub(in crate::extract::claims) const RAND_HOMES: &[(&str, &[&str])] = &[(
         "rand",
     ],
 )];
+
+/// Places that show a shilling written "Sh" or "shillings" is not Kenya's, by its code.
+pub(in crate::extract::claims) const SHILLING_HOMES: &[(&str, &[&str])] = &[
+    (
+        "TZS",
+        &[
+            "Tanzania",
+            "Tanzanian",
+            "Tanzanians",
+            "Dar es Salaam",
+            "Dodoma",
+            "Arusha",
+            "Mwanza",
+            "Zanzibar",
+        ],
+    ),
+    (
+        "UGX",
+        &["Uganda", "Ugandan", "Ugandans", "Kampala", "Entebbe"],
+    ),
+];
+
+/// Places of Kenya, which weigh against every other shilling's.
+pub(in crate::extract::claims) const KENYAN_SHILLING_HOME: &[&str] = &[
+    "Kenya", "Kenyan", "Kenyans", "Nairobi", "Mombasa", "Kisumu", "Eldoret", "Nakuru",
+];

@@ -233,6 +233,13 @@ pub(in crate::extract::claims) const UNITS_WORDS: &[(&str, &str)] = &[
     ("liters", "litre"),
     ("litre", "litre"),
     ("liter", "litre"),
+    // Water storage in Australian and British reporting: "72 gigalitres", "11 megalitres".
+    ("gigalitres", "gigalitre"),
+    ("gigalitre", "gigalitre"),
+    ("megalitres", "megalitre"),
+    ("megalitre", "megalitre"),
+    ("kilolitres", "kilolitre"),
+    ("kilolitre", "kilolitre"),
     ("millilitres", "ml"),
     ("milliliters", "ml"),
     ("gallons", "gallon"),
