@@ -617,6 +617,16 @@ impl Walk<'_> {
                 } else {
                     listener_len(&sentence[span.clone()])
                 };
+                // "Republicans tell a different story.": a short object after "tell" is what
+                // was told about, not a clause of what was said.
+                let content = &sentence[span.clone()];
+                if !after_that
+                    && skip == 0
+                    && (content.starts_with("a ") || content.starts_with("an "))
+                    && content.split_whitespace().count() <= 6
+                {
+                    return None;
+                }
                 (span.start + skip..span.end, attr, QuoteKind::Indirect)
             }
             Some((span, attr)) => (span, attr, QuoteKind::Indirect),
