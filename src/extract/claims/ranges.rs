@@ -50,16 +50,7 @@ pub(super) fn range_end(
     if from && change_from {
         return None;
     }
-    // "broadcasting income up £41m to £98.6m", "rose 0.2% to 4.5%": a change written with its
-    // own unit or sign, and then the level it reached. ("rose 5 to 10 per cent" stays a range.)
     let t = toks.get(k)?;
-    if change
-        && (claim.unit.is_some() || claim.currency.is_some())
-        && t.kind == TokenKind::Word
-        && t.text(s).eq_ignore_ascii_case("to")
-    {
-        return None;
-    }
     let mut j = k;
     // "9.83e-3 +/- 1e-5 km/s2": a value and its uncertainty, the range around it.
     let spread = if between { 0 } else { plus_minus(s, toks, k) };
@@ -189,8 +180,15 @@ pub(super) fn range_end(
     // ends close.
     let to = word_at(s, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("to"));
     let or = word_at(s, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("or"));
+    // A change written with its own unit or sign reaches its level sooner: "broadcasting
+    // income up £41m to £98.6m" ("rose 5% to 8%" stays a range).
+    let level_at = if claim.unit.is_some() || claim.currency.is_some() {
+        CHANGE_TO_LEVEL_WITH_UNIT
+    } else {
+        CHANGE_TO_LEVEL
+    };
     if high <= low
-        || (changed && to && high > CHANGE_TO_LEVEL * low)
+        || (changed && to && high > level_at * low)
         || (or && (m.scale != n.scale || high > GUESSES_APART * low))
     {
         return None;
@@ -213,6 +211,9 @@ const MAX_CHANGED_OBJECT: usize = 5;
 /// After a change ("by", "rose"), how many times its start a "to" range may end at before the
 /// second number reads as the level reached rather than the end of a range.
 const CHANGE_TO_LEVEL: f64 = 5.0;
+
+/// The same for a change that carries its own unit or sign ("up £41m to £98.6m").
+const CHANGE_TO_LEVEL_WITH_UNIT: f64 = 2.0;
 
 /// How many times the first of two guesses joined by "or" the second may be ("40 or 50
 /// people") before they read as two choices rather than one range.

@@ -3,8 +3,8 @@
 //! and the positions a sentence gives its subject ("The union endorsed Clinton").
 
 use super::attribution::{
-    IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS, is_described_head, opens_with_cue,
-    owns_cue,
+    IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS, after_count_lead, is_described_head,
+    opens_with_cue, owns_cue,
 };
 use super::position::{FINITE_AFTER_NOUN, after_intro};
 use super::speakers::OCCASION_PREPOSITIONS;
@@ -548,8 +548,10 @@ impl Walk<'_> {
                 .find_map(|w| sp.strip_prefix(w))
                 .filter(|rest| starts_with_determiner(rest));
             let subject = after_conjunction.unwrap_or(sp);
+            // "Under the terms announced on Tuesday, ...": a preposition opens no subject; "At
+            // least 12 residents" is a count.
             if !is_plain_subject(subject)
-                || opens_past_speaker(subject)
+                || (opens_past_speaker(subject) && after_count_lead(subject).is_none())
                 || (after_conjunction.is_none()
                     && c.name("pre").is_none()
                     && self.is_stray_capital(&c))
