@@ -115,8 +115,8 @@ fn may_be_possessive(text: &str, at: usize) -> bool {
 
 /// The stretches of `text` quoted with single marks. An opening mark goes with the first
 /// closing mark after it, except that a plural possessive's apostrophe gives way to a later
-/// closing mark; a quote still open at the paragraph's end runs on only when the paragraph
-/// opened with it (otherwise the mark was an apostrophe: "rock 'n' roll").
+/// closing mark; a quote still open at the paragraph's end runs on only when the paragraph or
+/// a sentence opened with it (otherwise the mark was an apostrophe: "rock 'n' roll").
 fn find_single_quoted(text: &str) -> Vec<Quoted> {
     let marks: Vec<usize> = text
         .char_indices()
@@ -157,7 +157,11 @@ fn find_single_quoted(text: &str) -> Vec<Quoted> {
                 k = marks.partition_point(|&m| m <= close);
             }
             None => {
-                if open == 0 {
+                // A new sentence may open it too: "..., said Penrose. ‘We think ..." and the
+                // quote goes on in the next paragraph.
+                let opens_sentence = text[..open].ends_with(char::is_whitespace)
+                    && text[..open].trim_end().ends_with(['.', '?', '!']);
+                if open == 0 || opens_sentence {
                     push(&mut out, open, inner_start, text.len(), 0);
                 }
                 break;
@@ -331,11 +335,14 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_single_mark_runs_on_only_from_the_paragraph_start() {
+    fn an_unclosed_single_mark_runs_on_only_from_a_paragraph_or_sentence_start() {
         let q = find_quoted("‘We will go on and on");
         assert_eq!(q.len(), 1);
         assert!(q[0].runs_on);
         assert!(find_quoted("the 'other side of the story").is_empty());
+        let q = find_quoted("‘A deal,’ said Penrose. ‘We think it will last");
+        assert_eq!(q.len(), 2);
+        assert!(q[1].runs_on);
     }
 
     #[test]
