@@ -274,6 +274,14 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
         ..Walk::default()
     };
     let paras = &article.paragraphs;
+    // The headline is the first paragraph, unless the front matter gave a title the text does
+    // not hold: then the story opens with its lead ("New Delhi: Delhi's air quality ...").
+    let lead_at = usize::from(
+        article
+            .title
+            .as_deref()
+            .is_none_or(|t| paras.iter().any(|p| p.text == t)),
+    );
     let mut i = 0;
     while i < paras.len() {
         let para = &paras[i];
@@ -283,10 +291,10 @@ pub fn extract_quotes(article: &Article) -> Vec<Quote> {
             i += 2;
             continue;
         }
-        walk.in_headline = i == 0;
-        walk.in_lead = i == 1;
+        walk.in_headline = i == 0 && lead_at == 1;
+        walk.in_lead = i == lead_at;
         // The headline, in Title Case: its capitalised verb escapes the sentence patterns.
-        if i == 0
+        if walk.in_headline
             && let Some((span, attr, kind)) = walk.headline(para)
         {
             walk.push(para, span.start, span.end, kind, attr);

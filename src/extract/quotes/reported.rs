@@ -334,7 +334,16 @@ impl Walk<'_> {
         {
             let section = is_label(label);
             let dateline = self.in_lead && !label.contains(char::is_lowercase);
-            if section || dateline {
+            // "New Delhi: Delhi's air quality slipped ...": a place in Title Case before the
+            // lead's colon, with prose after it, is a dateline too, and no speaker.
+            let after = &sentence[label.len() + 2..];
+            let title_dateline = self.in_lead
+                && !dateline
+                && label.split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+                })
+                && after.starts_with(char::is_uppercase);
+            if section || dateline || title_dateline {
                 label_read = true;
                 let start = label.len() + 2;
                 // An editor's note is the paper's own comment on its subject ("Editor's note:
@@ -344,7 +353,7 @@ impl Walk<'_> {
                 if let Some((inner, attr, kind)) = found {
                     return Some((start + inner.start..start + inner.end, attr, kind));
                 }
-                if section {
+                if section || title_dateline {
                     return None;
                 }
             }
