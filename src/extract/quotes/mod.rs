@@ -1027,9 +1027,22 @@ impl<'a> Walk<'a> {
             {
                 self.reported_speech(para, unmarked, range.clone(), &partials[sentence_ix]);
                 if partials[sentence_ix].is_empty() {
-                    let noted = self.note_subject(&text[range.clone()]);
+                    let sentence = &text[range.clone()];
+                    let noted = self.note_subject(sentence);
+                    // "She is not convinced either. “We heard the same promises ...”": a
+                    // paragraph opening with "he" or "she" is about the person it means.
+                    let meant = sentence
+                        .split_whitespace()
+                        .next()
+                        .filter(|w| {
+                            noted.is_none() && sentence_ix == 0 && matches!(*w, "He" | "She")
+                        })
+                        .and_then(|w| self.resolve(w, None));
                     if sentence_ix == 0 {
-                        opened_with = noted;
+                        if meant.is_some() {
+                            named_in_para.clone_from(&meant);
+                        }
+                        opened_with = noted.or(meant);
                     }
                     if self.last_person != person_at_start {
                         named_in_para.clone_from(&self.last_person);
