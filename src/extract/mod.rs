@@ -54,8 +54,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let is_title = |p: &Paragraph| Some(p.text.as_str()) == article.title.as_deref();
     // The article's text for the signs whose money depends on where it is at home ("$",
-    // "Rs", "R"). A headline read from the text is its first paragraph too: its places count
-    // once.
+    // "Rs", "Sh", "R"). A headline read from the text is its first paragraph too: its places
+    // count once.
     let texts = || {
         let title_apart = article
             .title

@@ -92,6 +92,7 @@ static RUPEE_WORDS: LazyLock<HomeWords> =
     LazyLock::new(|| HomeWords::new("INR", INDIAN_RUPEE_HOME, RUPEE_HOMES));
 static SHILLING_WORDS: LazyLock<HomeWords> =
     LazyLock::new(|| HomeWords::new("KES", KENYAN_SHILLING_HOME, SHILLING_HOMES));
+/// The rand has no default: "R" and a number mean money only in a South African story.
 static RAND_WORDS: LazyLock<HomeWords> = LazyLock::new(|| HomeWords::new("", &[], RAND_HOMES));
 
 /// The dollar a bare "$" means in an article of `texts`, when it is not the US dollar.

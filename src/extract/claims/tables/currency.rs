@@ -166,9 +166,10 @@ pub(in crate::extract::claims) const CURRENCY_WORDS: &[(&str, &str, bool)] = &[
     ("lebanese pounds", "LBP", false),
     ("syrian pounds", "SYP", false),
     ("kenyan shillings", "KES", false),
-    ("shillings", "KES", false),
     ("ugandan shillings", "UGX", false),
     ("tanzanian shillings", "TZS", false),
+    // Bare, as East African papers write them (`homes` finds Tanzania's or Uganda's).
+    ("shillings", "KES", false),
     ("hryvnias", "UAH", false),
     ("hryvnia", "UAH", false),
     ("tenge", "KZT", false),
