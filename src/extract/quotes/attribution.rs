@@ -830,7 +830,8 @@ pub struct Rules {
     /// the cue, tried when no speaker pattern fits; [`is_plain_subject`] vets the phrase. A
     /// relative clause set off after it is its role; a phrase "one of ..." set off after it
     /// says where it is from and is passed over ("Residents of Majengo estate, one of the
-    /// worst-hit areas, said").
+    /// worst-hit areas, said"). A lower-case plural alone may speak after an opening phrase
+    /// ("At the shelter, where ..., evacuees said").
     pub subject_first: Regex,
     /// "Officials who spoke on condition of anonymity said CLAUSE", "Residents who lost homes
     /// say CLAUSE": a plain noun phrase and a relative clause about it before the cue; the
@@ -1690,7 +1691,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
             r"(?P<sp>{speaker}){role}?,?\s+who\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         subject_first: build(format!(
-            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>(?:\p{{Lu}}|\d|(?:the|a|an)\s)[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?)(?:,\s+(?P<role>(?:who|which)\s[^,;:“”\x22]+?),|,\s+one\s+of\s[^,;:“”\x22]+?,)?\s+{aux}{clause_cue}(?P<content>\S)"
+            r"^(?P<pre>[^“”\x22]{{3,}}?,\s+)?(?P<sp>(?:\p{{Lu}}|\d|(?:the|a|an)\s)[^\s,;:“”\x22]*(?:\s+[^\s,;:“”\x22]+){{0,8}}?|[a-z]+s)(?:,\s+(?P<role>(?:who|which)\s[^,;:“”\x22]+?),|,\s+one\s+of\s[^,;:“”\x22]+?,)?\s+{aux}{clause_cue}(?P<content>\S)"
         )),
         subject_relative: build(format!(
             r"^(?P<sp>(?:(?:{})\s+)?(?:[\p{{L}}\-]+\s+){{0,2}}?[\p{{L}}\-]+)\s+(?P<role>who\s[^,;:“”\x22]+?)\s+{aux}{clause_cue}(?P<content>\S)",

@@ -559,6 +559,13 @@ impl Walk<'_> {
             let subject = after_conjunction.unwrap_or(sp);
             // "Under the terms announced on Tuesday, ...": a preposition opens no subject; "At
             // least 12 residents" is a count.
+            // "At the shelter, where ..., evacuees said ...": the pattern's lower-case plural
+            // speaks only after an opening phrase.
+            let lower = subject.starts_with(|c: char| c.is_ascii_lowercase())
+                && !["the ", "a ", "an "].iter().any(|d| subject.starts_with(d));
+            if lower && c.name("pre").is_none() {
+                return None;
+            }
             if !is_plain_subject(subject)
                 || (opens_past_speaker(subject) && after_count_lead(subject).is_none())
                 || (after_conjunction.is_none()
