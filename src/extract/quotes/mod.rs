@@ -1029,16 +1029,14 @@ impl<'a> Walk<'a> {
                 if partials[sentence_ix].is_empty() {
                     let sentence = &text[range.clone()];
                     let noted = self.note_subject(sentence);
-                    // "She is not convinced either. “We heard the same promises ...”": a
-                    // paragraph opening with "he" or "she" is about the person it means.
-                    let meant = sentence
-                        .split_whitespace()
-                        .next()
-                        .filter(|w| {
-                            noted.is_none() && sentence_ix == 0 && matches!(*w, "He" | "She")
-                        })
-                        .and_then(|w| self.resolve(w, None));
                     if sentence_ix == 0 {
+                        // "She is not convinced either. “We heard the same promises ...”": a
+                        // paragraph opening with "he" or "she" is about the person it means.
+                        let meant = sentence
+                            .split_whitespace()
+                            .next()
+                            .filter(|w| noted.is_none() && matches!(*w, "He" | "She"))
+                            .and_then(|w| self.resolve(w, None));
                         if meant.is_some() {
                             named_in_para.clone_from(&meant);
                         }
