@@ -12,7 +12,7 @@ use quotebot::store::Store;
 use std::fmt;
 use std::io::Write;
 use std::path::Path;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// The child's inputs: the database, the file it reports each write to, the iteration it starts
 /// at, and the quote ids it posts (real ones, so the parent's `next_action` can resend them).
@@ -20,6 +20,9 @@ pub(super) const DB_VAR: &str = "QUOTEBOT_CRASH_DB";
 pub(super) const LOG_VAR: &str = "QUOTEBOT_CRASH_LOG";
 pub(super) const START_VAR: &str = "QUOTEBOT_CRASH_START";
 pub(super) const QUOTES_VAR: &str = "QUOTEBOT_CRASH_QUOTES";
+/// Set on the rounds that must end with a claim unconfirmed: the child stops at its first
+/// transient failure, so the kill lands between claim and confirmation whatever the timing.
+pub(super) const HOLD_VAR: &str = "QUOTEBOT_CRASH_HOLD_AFTER_TRANSIENT";
 /// The child's full test name inside this binary.
 pub(super) const CHILD: &str = "crash::child::kill_9_child";
 pub(super) const GUILDS: [u64; 2] = [11, 12];
@@ -127,6 +130,7 @@ fn kill_9_child() {
     let mut store = Store::open(Path::new(&db)).unwrap();
     log.line("ready");
     let began = Instant::now();
+    let hold = var(HOLD_VAR).is_some().then_some(began);
     for i in start..start + 1_000_000 {
         if began.elapsed() > WATCHDOG {
             break;
@@ -152,13 +156,14 @@ fn kill_9_child() {
                 guild,
                 i,
                 quotes[(i as usize) % quotes.len()],
+                hold,
             );
         }
     }
 }
 
 /// One server's turn in the posting loop, with the store calls `post_due` makes.
-fn post(store: &mut Store, log: &mut Log, guild: u64, i: u64, quote: &str) {
+fn post(store: &mut Store, log: &mut Log, guild: u64, i: u64, quote: &str, hold: Option<Instant>) {
     let Some(s) = store.daily(guild).unwrap() else {
         return;
     };
@@ -183,7 +188,7 @@ fn post(store: &mut Store, log: &mut Log, guild: u64, i: u64, quote: &str) {
             );
         } else {
             log.line(&format!("~resend {guild} {day} {}", nonce(guild, &day)));
-            send(store, log, guild, i, &day);
+            send(store, log, guild, i, &day, hold);
         }
         return;
     }
@@ -198,11 +203,13 @@ fn post(store: &mut Store, log: &mut Log, guild: u64, i: u64, quote: &str) {
         || store.claim_day(guild, &day, quote, 1, &now.to_string()),
     );
     if claimed {
-        send(store, log, guild, i, &day);
+        send(store, log, guild, i, &day, hold);
     }
 }
 
-fn send(store: &mut Store, log: &mut Log, guild: u64, i: u64, day: &str) {
+/// With `hold` (the moment the loop began), a transient failure stops the child until it is
+/// killed; the watchdog ends an orphan.
+fn send(store: &mut Store, log: &mut Log, guild: u64, i: u64, day: &str, hold: Option<Instant>) {
     let day = day.to_string();
     match outcome(guild, i) {
         Outcome::Accepted => {
@@ -219,7 +226,16 @@ fn send(store: &mut Store, log: &mut Log, guild: u64, i: u64, day: &str) {
                 },
             );
         }
-        Outcome::Transient => log.line(&format!("~transient {guild} {day}")),
+        Outcome::Transient => {
+            log.line(&format!("~transient {guild} {day}"));
+            if let Some(began) = hold {
+                log.line("held");
+                while began.elapsed() <= WATCHDOG {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                std::process::exit(0);
+            }
+        }
         Outcome::Refused => {
             log.write(
                 Op::Release {

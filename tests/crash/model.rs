@@ -206,6 +206,8 @@ pub(super) struct Report {
     pub(super) done: Vec<(Op, bool)>,
     pub(super) in_flight: Option<Op>,
     pub(super) ready: bool,
+    /// The child stopped after a transient failure, as asked, and waits for the kill.
+    pub(super) held: bool,
     pub(super) resends: usize,
     pub(super) transient: usize,
 }
@@ -219,6 +221,8 @@ pub(super) fn read_report(log: &Path) -> Report {
     for line in complete.lines() {
         if line == "ready" {
             report.ready = true;
+        } else if line == "held" {
+            report.held = true;
         } else if let Some(op) = line.strip_prefix('>') {
             report.in_flight = Some(Op::parse(op));
         } else if let Some(end) = line.strip_prefix('<') {
