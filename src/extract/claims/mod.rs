@@ -684,7 +684,16 @@ fn build_claim(
     let mut change_noun = false;
     if claim.qualifier == Qualifier::Exact {
         let after = (measured || n.percent)
-            .then(|| change_after(word_at(s, toks, k)))
+            .then(|| {
+                change_after(word_at(s, toks, k)).or_else(|| {
+                    // "a 10% pay cut", "a 5 per cent price rise": one noun may name what changed.
+                    let noun = word_at(s, toks, k)
+                        .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()));
+                    (noun && lower_in(prev_word(before), &["a", "an"]))
+                        .then(|| change_in(CHANGE_NOUNS, word_at(s, toks, k + 1)?))
+                        .flatten()
+                })
+            })
             .flatten();
         change_noun = after.is_some();
         if let Some(q) = after.or_else(|| change_by_before(s, claim.start)) {
