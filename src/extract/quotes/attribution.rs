@@ -21,6 +21,8 @@ pub const CUES: &[&str] = &[
     "told reporters",
     "said in a statement",
     "wrote in",
+    // "Kessler put it more bluntly:", "as one banker put it".
+    "put it",
     "added",
     "adds",
     "said",
@@ -447,6 +449,7 @@ const AS_CUES: &[&str] = &[
     "warned",
     "pointed out",
     "reminded",
+    "put it",
 ];
 
 /// Participles that go on attributing after the main clause: "X left, saying CLAUSE".
@@ -1605,9 +1608,9 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     // a cue, any noun after a determiner speaks, not only the role and group nouns of the tables.
     // Capitalised words may lead the noun: "one London-based banker", "a Tokyo trader".
     let described_lowercase = r"(?:[Oo]ne|[Aa]n?|[Aa]nother|[Tt]he)(?:\s+\p{Lu}[\p{L}\-]*){0,3}(?:\s+\p{Ll}[\p{Ll}\-]*){1,3}";
-    // "the 28-year-old told Vogue", "said the 61-year-old striker": an age for the person
-    // named before.
-    let by_age = r"[Tt]he\s+\d{1,3}-year-old(?:\s+\p{Ll}+)?";
+    // "the 28-year-old told Vogue", "said the 61-year-old striker", "the 29-year-old mother of
+    // four from Homs told": an age for the person named before.
+    let by_age = r"[Tt]he\s+\d{1,3}-year-old(?:\s+\p{Ll}+(?:\s+(?:of|from|in)\s+[\p{L}\d]+){0,2})?";
     let speaker = format!(
         r"(?:{pronoun}|{det_noun}|{the_role}|{described}|{person_or_org}|{share}|{bare_group})"
     );
@@ -1659,7 +1662,7 @@ pub static RULES: LazyLock<Rules> = LazyLock::new(|| {
     };
     Rules {
         after_quote: build(format!(
-            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{described_office}|{speaker}|{by_age})(?-u:\b)|(?P<sp2>{speaker}|{described_office}|{described_lowercase}|{by_age}){role}?\s+{aux}(?P<cue2>{cues}|{after_quote_cues})(?-u:\b))"
+            r"^\s*,?\s*(?:{aux}(?P<cue>{cues})\s+(?P<sp>{described_office}|{speaker}|{by_age})(?-u:\b)|(?:as\s+)?(?P<sp2>{speaker}|{described_office}|{described_lowercase}|{by_age}){role}?\s+{aux}(?P<cue2>{cues}|{after_quote_cues})(?-u:\b))"
         )),
         before_quote: build(format!(
             r"(?P<sp>{speaker}){role}?\s+{aux}(?P<cue>{cues})(?-u:\b)(?P<gap>[^.!?“”\x22]{{0,{MAX_GAP_CHARS}}})$"

@@ -253,6 +253,16 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline pattern compiles")
 });
 
+/// A dateline in Title Case, as Al Jazeera and others write it: a place, a comma, its country
+/// or region, then a long dash ("Bar Elias, Lebanon – As the first winter storm ..."). Read in
+/// the lead only, where "Jane Roe, Reuters – ..." does not stand.
+static TITLE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){0,3},\s+\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2}\s*(?:—|–)\s*",
+    )
+    .expect("title dateline pattern compiles")
+});
+
 /// The words after a leading "the" or "The": "the senator", "The 45-year-old".
 fn after_the(phrase: &str) -> Option<&str> {
     phrase
@@ -708,9 +718,12 @@ impl<'a> Walk<'a> {
         let gap = c.name("gap").map_or("", |g| g.as_str());
         let gap_words = gap.split_whitespace().count();
         let starts_sentence = c.get(0).is_some_and(|m| m.start() == 0);
-        (starts_sentence && gap_words <= 8 && !gap.contains(" that ") && !gap.contains("following"))
-            .then(|| self.attribution_from(&c, &sentence))
-            .filter(|a| a.speaker.is_some())
+        (starts_sentence
+            && gap_words <= 10
+            && !gap.contains(" that ")
+            && !gap.contains("following"))
+        .then(|| self.attribution_from(&c, &sentence))
+        .filter(|a| a.speaker.is_some())
     }
 
     fn block_quote(&mut self, para: &Paragraph, dash: &Paragraph) {

@@ -127,6 +127,11 @@ pub(super) const FINITE_AFTER_NOUN: &[&str] = &[
 impl Walk<'_> {
     /// "The union endorsed Clinton": a speaker's act or stance without a verb of saying.
     pub(super) fn position(&mut self, sentence: &str) -> Option<(Range<usize>, Attribution)> {
+        // "Kessler put it more bluntly in a speech on the Senate floor:" introduces what
+        // follows; it holds no position of its own.
+        if sentence.trim_end().ends_with(':') {
+            return None;
+        }
         if sentence.starts_with(char::is_uppercase)
             && let Some(found) = self.position_clause(sentence)
         {

@@ -793,6 +793,11 @@ impl Walk<'_> {
     /// Streeting, ..."). Also read for a clause before a pronoun's ("Hillary Clinton spoke at a
     /// rally, where she said ...").
     pub(super) fn note_subject(&mut self, sentence: &str) -> Option<Speaker> {
+        // "Bar Elias, Lebanon – As the first winter storm ...": the dateline names no one.
+        let sentence = match TITLE_DATELINE.find(sentence).filter(|_| self.in_lead) {
+            Some(m) => &sentence[m.end()..],
+            None => sentence,
+        };
         let noted = self.note_subject_at(sentence).or_else(|| {
             // "Back in Tumbarra, retired dairy farmer Keith Langdon, 74, was sifting ...": the
             // person the next "he" means stands after the introductory phrase.

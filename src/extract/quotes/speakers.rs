@@ -335,16 +335,21 @@ impl Walk<'_> {
             self.remember(found.clone());
             return Some(found);
         }
-        // "the 45-year-old", "the 61-year-old striker": the person the article gave that age,
-        // or no one.
+        // "the 45-year-old", "the 61-year-old striker": the person the article gave that age;
+        // else, as a pronoun would, the person named last ("Fatima pressed a sheet of plastic
+        // ... “...,” the 29-year-old mother of four from Homs told Al Jazeera").
+        // Else no one.
         if let Some(age) = definite_age(&cleaned) {
-            let name = self
-                .ages
-                .iter()
-                .rev()
-                .find(|(a, _)| *a == age)
-                .map(|(_, name)| name.clone())?;
-            return Some(self.person(&name, None));
+            if let Some((_, name)) = self.ages.iter().rev().find(|(a, _)| *a == age) {
+                let name = name.clone();
+                return Some(self.person(&name, None));
+            }
+            // Not someone the article gave another age ("Marcus Johnson, 45, ..." is never
+            // "the 24-year-old").
+            return self
+                .last_person
+                .clone()
+                .filter(|person| !self.ages.iter().any(|(_, name)| *name == person.name));
         }
         // "Senate Majority Leader Mitch McConnell": a capitalised office before the name.
         if let Some((office, name)) = office_before_name(&cleaned) {
@@ -790,10 +795,20 @@ fn name_in_set_off(role: &str) -> Option<(&str, &str)> {
     (bare.split_whitespace().count() >= 2 && looks_like_person(bare)).then_some((descriptor, name))
 }
 
-/// The age in "the 45-year-old" or "The 61-year-old striker", an age standing for a person.
+/// The age in "the 45-year-old", "The 61-year-old striker" or "the 29-year-old mother of four
+/// from Homs", an age standing for a person: a noun may follow, and after it only phrases
+/// opened by "of", "from" or "in".
 fn definite_age(phrase: &str) -> Option<u32> {
     let rest = after_the(phrase)?;
     let mut words = rest.split_whitespace();
     let age = words.next()?.strip_suffix("-year-old")?.parse().ok()?;
-    (words.count() <= 1).then_some(age)
+    let _noun = words.next();
+    let tail: Vec<&str> = words.collect();
+    let phrases_only = tail.len() <= 4
+        && tail.len().is_multiple_of(2)
+        && tail
+            .iter()
+            .step_by(2)
+            .all(|w| matches!(*w, "of" | "from" | "in"));
+    phrases_only.then_some(age)
 }
