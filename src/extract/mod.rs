@@ -8,7 +8,9 @@ pub mod quotes;
 use crate::corpus::{Article, Paragraph, ParagraphKind};
 use crate::text::names::{NameRegistry, is_group, looks_like_person};
 use crate::text::sentences::split_sentences;
-use claims::homes::{at_home_with_rand, by_rand_sign, home_dollar, home_rupee, home_shilling};
+use claims::homes::{
+    at_home_with_letter_sign, home_dollar, home_rupee, home_shilling, letter_sign,
+};
 use claims::{ClaimMatch, Qualifier, extract_claims_in_sentence};
 use quotes::{Quote, Span, extract_quotes};
 use rayon::prelude::*;
@@ -65,7 +67,8 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             .into_iter()
             .chain(article.paragraphs.iter().map(|p| p.text.as_str()))
     };
-    let mut rand_home: Option<bool> = None;
+    // Whether the story is at home where each letter sign met so far is money, by its code.
+    let mut letter_homes: Vec<(&str, bool)> = Vec::new();
     for para in article
         .paragraphs
         .iter()
@@ -75,12 +78,24 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let sentence = &para.text[range.clone()];
             let first = out.len();
             let mut found = extract_claims_in_sentence(sentence);
-            if found
+            let signs = found
                 .iter()
-                .any(|m| by_rand_sign(&sentence[m.start..m.end], m.currency.as_deref()))
-                && !*rand_home.get_or_insert_with(|| at_home_with_rand(texts()))
-            {
-                drop_rand_signs(sentence, &mut found);
+                .filter_map(|m| letter_sign(&sentence[m.start..m.end], m.currency.as_deref()));
+            let away: Vec<&str> = signs
+                .filter(|code| {
+                    let home = match letter_homes.iter().find(|(c, _)| c == code) {
+                        Some(&(_, home)) => home,
+                        None => {
+                            let home = at_home_with_letter_sign(code, texts());
+                            letter_homes.push((code, home));
+                            home
+                        }
+                    };
+                    !home
+                })
+                .collect();
+            if !away.is_empty() {
+                drop_letter_signs(sentence, &mut found, &away);
             }
             for m in found {
                 out.push(claim_record(
@@ -101,12 +116,16 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
     out
 }
 
-/// Drops the claims read from the rand's sign ("R21") in a story not at home in South Africa,
-/// keeping the conversions of the others pointing at their claims.
-fn drop_rand_signs(sentence: &str, found: &mut Vec<ClaimMatch>) {
+/// Drops the claims read from a letter sign whose code is `away` ("R21" in a story not at home
+/// in South Africa, "N95" in one not at home in Nigeria), keeping the conversions of the others
+/// pointing at their claims.
+fn drop_letter_signs(sentence: &str, found: &mut Vec<ClaimMatch>, away: &[&str]) {
     let dropped: Vec<bool> = found
         .iter()
-        .map(|m| by_rand_sign(&sentence[m.start..m.end], m.currency.as_deref()))
+        .map(|m| {
+            letter_sign(&sentence[m.start..m.end], m.currency.as_deref())
+                .is_some_and(|code| away.contains(&code))
+        })
         .collect();
     let new_index = |i: usize| (!dropped[i]).then(|| dropped[..i].iter().filter(|d| !**d).count());
     let mut kept = Vec::with_capacity(found.len());
@@ -474,6 +493,24 @@ The R21 was closed after a R1bn ($60m) repair in Ohio.
         let texts: Vec<&str> = claims.iter().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["$60m"]);
         assert_eq!(claims[0].conversion_of, None);
+    }
+
+    #[test]
+    fn n_before_an_amount_is_the_naira_only_in_a_nigerian_story() {
+        let got = currencies(
+            "Naira weakens\n\nIn Lagos the naira fell to N380, and Nigeria's bill rose to N1.5trn.\n",
+        );
+        let texts: Vec<(&str, Option<&str>)> = got
+            .iter()
+            .map(|(t, c)| (t.as_str(), c.as_deref()))
+            .collect();
+        assert_eq!(texts, [("N380", Some("NGN")), ("N1.5trn", Some("NGN"))]);
+        // Away from Nigeria "N95" is a mask, and one Pretoria does not make the rand at home.
+        let got = currencies(
+            "Masks\n\nOhio hospitals ordered N95 masks for 300 nurses at R2 each in Pretoria.\n",
+        );
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["300"], "{got:?}");
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! and words the article names: a bare "$" is the US dollar unless the article is at home in
 //! another dollar's country; "Rs" and "rupees" are India's unless it is at home in Pakistan,
 //! Sri Lanka or Nepal; "Sh" and "shillings" are Kenya's unless it is at home in Tanzania or
-//! Uganda; "R" before an amount is the South African rand only in a South African
-//! story. Owns the counting; the words are in `tables::DOLLAR_HOMES`, `tables::RUPEE_HOMES`,
-//! `tables::SHILLING_HOMES` and `tables::RAND_HOMES`.
+//! Uganda; "R" or "N" glued before an amount is the rand or the naira only in a South African
+//! or a Nigerian story. Owns the counting; the words are in `tables::DOLLAR_HOMES`,
+//! `tables::RUPEE_HOMES`, `tables::SHILLING_HOMES` and `tables::LETTER_SIGNS`.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tables::{
-    DOLLAR_HOMES, INDIAN_RUPEE_HOME, KENYAN_SHILLING_HOME, RAND_HOMES, RAND_SIGN_CODE, RUPEE_HOMES,
+    DOLLAR_HOMES, INDIAN_RUPEE_HOME, KENYAN_SHILLING_HOME, LETTER_SIGNS, RUPEE_HOMES,
     SHILLING_HOMES, US_DOLLAR_HOME,
 };
 
@@ -92,8 +92,14 @@ static RUPEE_WORDS: LazyLock<HomeWords> =
     LazyLock::new(|| HomeWords::new("INR", INDIAN_RUPEE_HOME, RUPEE_HOMES));
 static SHILLING_WORDS: LazyLock<HomeWords> =
     LazyLock::new(|| HomeWords::new("KES", KENYAN_SHILLING_HOME, SHILLING_HOMES));
-/// The rand has no default: "R" and a number mean money only in a South African story.
-static RAND_WORDS: LazyLock<HomeWords> = LazyLock::new(|| HomeWords::new("", &[], RAND_HOMES));
+/// A letter sign has no default: "R" or "N" and a number mean money only in a story at home
+/// where it is spent. One set of words per sign, by its code.
+static LETTER_SIGN_WORDS: LazyLock<Vec<(&str, HomeWords)>> = LazyLock::new(|| {
+    LETTER_SIGNS
+        .iter()
+        .map(|&(_, code, words)| (code, HomeWords::new("", &[], &[(code, words)])))
+        .collect()
+});
 
 /// The dollar a bare "$" means in an article of `texts`, when it is not the US dollar.
 pub fn home_dollar<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
@@ -110,24 +116,26 @@ pub fn home_shilling<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<&'s
     SHILLING_WORDS.home(texts)
 }
 
-/// Whether a claim written `text` with the currency `code` was read from the rand's sign,
-/// "R" glued to the amount ("R1.2bn").
-pub fn by_rand_sign(text: &str, code: Option<&str>) -> bool {
-    code == Some(RAND_SIGN_CODE)
-        && text
-            .strip_prefix('R')
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+/// The code of the letter sign a claim written `text` with the currency `code` was read from,
+/// "R" or "N" glued to the amount ("R1.2bn", "N380"); none for any other claim.
+pub fn letter_sign(text: &str, code: Option<&str>) -> Option<&'static str> {
+    let &(letter, code, _) = LETTER_SIGNS.iter().find(|(_, c, _)| Some(*c) == code)?;
+    text.strip_prefix(letter)
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        .then_some(code)
 }
 
-/// Whether an article of `texts` is at home in South Africa, where "R" before an amount is
-/// the rand.
-pub fn at_home_with_rand<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
-    RAND_WORDS.home(texts).is_some()
+/// Whether an article of `texts` is at home where the letter sign read as `code` is money.
+pub fn at_home_with_letter_sign<'a>(code: &str, texts: impl IntoIterator<Item = &'a str>) -> bool {
+    LETTER_SIGN_WORDS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .is_some_and(|(_, words)| words.home(texts).is_some())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{at_home_with_rand, home_dollar, home_rupee};
+    use super::{at_home_with_letter_sign, home_dollar, home_rupee, letter_sign};
 
     #[test]
     fn an_article_at_home_in_australia_means_the_australian_dollar() {
@@ -171,11 +179,28 @@ mod tests {
 
     #[test]
     fn the_rand_needs_a_south_african_story() {
-        assert!(at_home_with_rand([
-            "Eskom wants R57bn. Johannesburg residents face cuts."
-        ]));
-        assert!(!at_home_with_rand([
-            "The R21 highway was closed near Pretoria."
-        ]));
+        assert!(at_home_with_letter_sign(
+            "ZAR",
+            ["Eskom wants R57bn. Johannesburg residents face cuts."]
+        ));
+        assert!(!at_home_with_letter_sign(
+            "ZAR",
+            ["The R21 highway was closed near Pretoria."]
+        ));
+    }
+
+    #[test]
+    fn the_naira_needs_a_nigerian_story() {
+        assert!(at_home_with_letter_sign(
+            "NGN",
+            ["The naira fell to N380 in Lagos as Nigeria's reserves shrank."]
+        ));
+        assert!(!at_home_with_letter_sign(
+            "NGN",
+            ["Nurses in Ohio were short of N95 masks."]
+        ));
+        assert_eq!(letter_sign("N380", Some("NGN")), Some("NGN"));
+        assert_eq!(letter_sign("₦380", Some("NGN")), None);
+        assert_eq!(letter_sign("R21", Some("ZAR")), Some("ZAR"));
     }
 }

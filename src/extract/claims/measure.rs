@@ -176,10 +176,12 @@ pub(super) fn currency_before(s: &str, toks: &[Token], i: usize) -> Option<(usiz
     if text == "." && i >= 2 && glued(toks, i - 2) && toks[i - 2].kind == TokenKind::Word {
         return abbreviation(i - 2);
     }
-    // "R1.2bn", "R4,500": the rand's sign, glued to the amount. Only a South African story
-    // keeps it (`homes::at_home_with_rand`); elsewhere "R21" is a road.
-    if text == "R" && glued(toks, i - 1) {
-        return Some((p.start, RAND_SIGN_CODE));
+    // "R1.2bn", "N380": the rand's or the naira's sign, glued to the amount. Only a story at
+    // home there keeps it (`homes::at_home_with_letter_sign`); elsewhere "R21" is a road.
+    if glued(toks, i - 1)
+        && let Some(&(_, code, _)) = LETTER_SIGNS.iter().find(|(letter, ..)| *letter == text)
+    {
+        return Some((p.start, code));
     }
     match p.kind {
         TokenKind::Symbol => {
@@ -190,7 +192,10 @@ pub(super) fn currency_before(s: &str, toks: &[Token], i: usize) -> Option<(usiz
                 let mut buf = [0u8; 24];
                 let w = lower(toks[i - 2].text(s), &mut buf).unwrap_or("");
                 let attached = glued(toks, i - 2);
-                let spaced_ok = !matches!(w, "a" | "s" | "r" | "ca" | "au");
+                // "costing us $450": the pronoun, unless the sign stands apart as in the
+                // spaced form above.
+                let pronoun = toks[i - 2].text(s) == "us" && glued(toks, i - 1);
+                let spaced_ok = !matches!(w, "a" | "s" | "r" | "ca" | "au") && !pronoun;
                 if let Some(&(_, c)) = DOLLAR_PREFIXES
                     .iter()
                     .find(|(p, _)| *p == w && (attached || spaced_ok))

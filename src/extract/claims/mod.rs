@@ -124,7 +124,8 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         r"\(\d{1,2}-\d{1,2}(?:-\d{1,2})?\)".to_string(),
         // Telephone numbers in pairs of digits or with a toll-free prefix: "Lifeline on 13 11
         // 14", "1800-180-1717".
-        r"(?-u:\b)(?:\d{2} \d{2} \d{2}|1[38]00[\s-]\d{3}[\s-]\d{3,4})(?-u:\b)".to_string(),
+        // "Beyond Blue on 1300 22 4636".
+        r"(?-u:\b)(?:\d{2} \d{2} \d{2}|1[38]00[\s-]\d{2,3}[\s-]\d{3,4})(?-u:\b)".to_string(),
         // A wire's time of day before its zone: "(2130 GMT)", "0930 UTC".
         r"(?-i:(?-u:\b)\d{4}\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|PST|PDT|IST|JST|AEST|AEDT)(?-u:\b))"
             .to_string(),
@@ -623,6 +624,10 @@ fn build_claim(
         if n.value == 1.0 && qualifier.is_none() {
             return None;
         }
+        // "net zero": a target's name, not a count of nothing.
+        if n.value == 0.0 && lower_in(prev_word(before), &["net"]) {
+            return None;
+        }
         // "batting at number four": a label, as "No. 4" is.
         if lower_in(prev_word(before), &["number", "no"]) && qualifier.is_none() {
             return None;
@@ -657,6 +662,31 @@ fn build_claim(
             || (lower_in(word_at(s, toks, k), &["earlier", "later"])
                 && !lower_in(word_at(s, toks, k + 1), &["than"])))
         && claim.value_max.is_none()
+    {
+        return None;
+    }
+    // "10-year notes", "the three-month Hibor", "a 52-week high": a bond's or a rate's term, or
+    // a statistic's window, written as one compound before its noun, is no length claimed.
+    if claim
+        .unit
+        .as_deref()
+        .is_some_and(|u| PERIOD_UNITS.contains(&u))
+        && is_dash(s, toks, n.next)
+        && lower_in(word_at(s, toks, k), TERM_NOUNS)
+    {
+        return None;
+    }
+    // "the gap between 2- and 10-year yields": the first term of a pair sharing one compound.
+    if plain
+        && is_dash(s, toks, n.next)
+        && glued(toks, n.next - 1)
+        && lower_in(word_at(s, toks, n.next + 1), &["and", "or", "to"])
+        && toks
+            .get(n.next + 2)
+            .is_some_and(|t| t.kind == TokenKind::Digits)
+        && is_dash(s, toks, n.next + 3)
+        && lower_in(word_at(s, toks, n.next + 4), PERIOD_UNITS)
+        && lower_in(word_at(s, toks, n.next + 5), TERM_NOUNS)
     {
         return None;
     }
@@ -852,8 +882,10 @@ fn is_year(s: &str, toks: &[Token], i: usize, n: NumberSpan) -> bool {
     // "expects 2022 vaccine revenue": one lower-case modifier may stand between.
     let modifier = word_at(s, toks, n.next).is_some_and(|w| w.starts_with(char::is_lowercase));
     // "a 2012 spending plan", "under a 2010 state law": "a" counts one thing, so a modern year
-    // before its noun is the thing's date ("a 1500m race" is a distance).
-    let dates_one_thing = lower_in(prev, &["a", "an"])
+    // before its noun is the thing's date ("a 1500m race" is a distance); so does an owner
+    // ("cut their 2015 capital budgets", "our 2008 estimate"), as counts that large are written
+    // with a separator ("its 2,000 workers").
+    let dates_one_thing = lower_in(prev, &["a", "an", "its", "their", "our", "his", "her"])
         && (1900.0..=2100.0).contains(&n.value)
         && modifier
         && n.next > 0

@@ -253,3 +253,42 @@ pub(in crate::extract::claims) const SCORE_NOUNS: &[&str] = &[
     "majority",
     "verdict",
 ];
+
+/// Nouns after a compound term ("10-year notes", "the three-month Hibor", "a 30-year fixed
+/// mortgage", "a 52-week high", "the five-year average"): the term names which bond, rate or
+/// window, and no length is claimed.
+pub(in crate::extract::claims) const TERM_NOUNS: &[&str] = &[
+    "note",
+    "notes",
+    "bond",
+    "bonds",
+    "bill",
+    "bills",
+    "bund",
+    "bunds",
+    "gilt",
+    "gilts",
+    "jgb",
+    "jgbs",
+    "treasury",
+    "treasuries",
+    "yield",
+    "yields",
+    "paper",
+    "debt",
+    "swap",
+    "swaps",
+    "government",
+    "sovereign",
+    "benchmark",
+    "hibor",
+    "libor",
+    "interbank",
+    "fixed",
+    "high",
+    "highs",
+    "low",
+    "lows",
+    "average",
+    "moving",
+];

@@ -399,27 +399,45 @@ pub(in crate::extract::claims) const INDIAN_RUPEE_HOME: &[&str] = &[
     "Hyderabad",
 ];
 
-/// The code "R" glued before an amount is read as.
-pub(in crate::extract::claims) const RAND_SIGN_CODE: &str = "ZAR";
-
-/// Places and words of South Africa, where "R" before an amount is the rand ("R1.2bn",
-/// "R4,500"); elsewhere "R" and a number are a road or a name ("the R21", "R2-D2").
-pub(in crate::extract::claims) const RAND_HOMES: &[(&str, &[&str])] = &[(
-    "ZAR",
-    &[
-        "South Africa",
-        "South African",
-        "South Africans",
-        "Johannesburg",
-        "Pretoria",
-        "Cape Town",
-        "Durban",
-        "Soweto",
-        "Gauteng",
-        "Eskom",
-        "rand",
-    ],
-)];
+/// Letters that are a currency's sign only in a story at home where that money is spent,
+/// glued to an amount: "R1.2bn" is the rand in a South African story and "N380" the naira in a
+/// Nigerian one; elsewhere "R21" is a road and "N95" a mask. Each with its code and the
+/// places and words that make a story at home there.
+pub(in crate::extract::claims) const LETTER_SIGNS: &[(&str, &str, &[&str])] = &[
+    (
+        "R",
+        "ZAR",
+        &[
+            "South Africa",
+            "South African",
+            "South Africans",
+            "Johannesburg",
+            "Pretoria",
+            "Cape Town",
+            "Durban",
+            "Soweto",
+            "Gauteng",
+            "Eskom",
+            "rand",
+        ],
+    ),
+    (
+        "N",
+        "NGN",
+        &[
+            "Nigeria",
+            "Nigerian",
+            "Nigerians",
+            "Lagos",
+            "Abuja",
+            "Kano",
+            "Ibadan",
+            "Port Harcourt",
+            "naira",
+            "CBN",
+        ],
+    ),
+];
 
 /// Places that show a shilling written "Sh" or "shillings" is not Kenya's, by its code.
 pub(in crate::extract::claims) const SHILLING_HOMES: &[(&str, &[&str])] = &[

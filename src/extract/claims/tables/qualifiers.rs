@@ -334,6 +334,10 @@ pub(in crate::extract::claims) const CHANGE_AFTER: &[(&str, Qualifier)] = &[
     ("dip", Qualifier::Decrease),
     ("cut", Qualifier::Decrease),
     ("lower", Qualifier::Decrease),
+    // A currency's: "a 5.26 per cent depreciation".
+    ("appreciation", Qualifier::Increase),
+    ("depreciation", Qualifier::Decrease),
+    ("devaluation", Qualifier::Decrease),
 ];
 
 /// The nouns of `CHANGE_AFTER` that still name a change with a noun before them, after "a": "a

@@ -21,6 +21,10 @@ pub(in crate::extract::claims) const UNITS_EXACT: &[(&str, &str)] = &[
     ("L", "litre"),
     ("l", "litre"),
     ("ml", "ml"),
+    ("mL", "ml"),
+    // Australian water accounts: "storing just 11,840 ML", "72 GL".
+    ("ML", "megalitre"),
+    ("GL", "gigalitre"),
     ("cl", "cl"),
     ("bbl", "barrel"),
     ("km2", "square km"),
