@@ -114,8 +114,10 @@ const INTRO_OPENERS: &[&str] = &[
     "Near",
 ];
 
-/// Auxiliaries of the future: what someone will do is no position they took.
-const FORECAST_AUX: &[&str] = &["will", "won't", "won’t", "shall"];
+/// Auxiliaries of the future and of ability: what someone will or can do is no position they
+/// took ("Residents can find the latest information on the RFS website"). "Could" and "may"
+/// stay: PolNeAR reads "the government could deny mining permits" as a stance.
+const FORECAST_AUX: &[&str] = &["will", "won't", "won’t", "shall", "can"];
 
 /// Finite verbs that, right after the word read as a position's verb, show that word was a
 /// noun of the subject ("Democratic donors are ...").

@@ -647,6 +647,14 @@ impl Walk<'_> {
                 }
                 (span.start + skip..span.end, attr, QuoteKind::Indirect)
             }
+            // "The SRC has called a mass meeting", "called a snap election": what was called
+            // is an event, not words ("called the charges unfounded" keeps its object, and so
+            // does "what he called a \"brazen breach\"").
+            Some((span, attr))
+                if attr.cue.as_deref() == Some("called") && calls_an_event(sentence, &span) =>
+            {
+                return None;
+            }
             Some((span, attr)) => (span, attr, QuoteKind::Indirect),
             None if positions => {
                 let (span, attr) = self.position(sentence)?;
@@ -1247,3 +1255,17 @@ const WHEN_WORDS: &[&str] = &[
     "late",
     "same",
 ];
+
+/// Whether the words after "called" in `sentence` are an event called, not a name given: "a
+/// mass meeting for Wednesday morning", with no "what" just before the cue and no quotation.
+fn calls_an_event(sentence: &str, content: &Range<usize>) -> bool {
+    let words = &sentence[content.clone()];
+    let named_thing = sentence[..content.start]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| w.eq_ignore_ascii_case("what"));
+    (words.starts_with("a ") || words.starts_with("an "))
+        && !named_thing
+        && !words.contains(['"', '“', '”'])
+}
