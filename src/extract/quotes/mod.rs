@@ -233,7 +233,10 @@ const NAMING_WORDS: &[&str] = &[
     "known as",
     "term",
     "word",
+    "words",
     "phrase",
+    // A sign's words: "a tarpaulin reading \"Bangon Eastern Samar!\"".
+    "reading",
     "slogan",
     "label",
     "labelled",
