@@ -83,6 +83,10 @@ const US_STATES: &str = "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|L
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
 
+/// The months after a day in any case ("9 january", "13 JANUARY"), except the two that are
+/// also verbs, which must be capitalised: "those aged 16 may retire", "thousands march".
+const MONTHS_AFTER_DAY: &str = "(?i:January|February|April|June|July|August|September|October|November|December|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)|May|MAY|March|MARCH|Mar|MAR";
+
 /// Spans that are never claims: dates, times of day, year ranges, phone and version numbers.
 static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = [
@@ -92,10 +96,10 @@ static NOT_CLAIMS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?-u:\b)\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.m\.|[ap]m(?-u:\b))".to_string(),
         r"(?-u:\b)(?:1[5-9]\d\d|20\d\d)\s*[-–/]\s*(?:\d{2}|1[5-9]\d\d|20\d\d)(?-u:\b)".to_string(),
         // Runs of days: "from 9 to 13 January", "March 3-5", "Jan. 9 to 13".
-        format!(r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:{MONTHS})(?-u:\b)"),
+        format!(r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS_AFTER_DAY})(?-u:\b)"),
         format!(r"(?-u:\b)(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–]|to|and|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)"),
         format!(r"(?-u:\b)(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{{4}}(?-u:\b))?"),
-        format!(r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?i:{MONTHS})(?-u:\b)\.?(?:,?\s+\d{{4}}(?-u:\b))?"),
+        format!(r"(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS_AFTER_DAY})(?-u:\b)\.?(?:,?\s+\d{{4}}(?-u:\b))?"),
         r"\+\d{1,3}[\s-]?\(?\d{1,4}\)?(?:[\s./-]\d{2,5}){2,}".to_string(),
         r"(?-u:\b)\d{3}[-.]\d{3}[-.]\d{4}(?-u:\b)".to_string(),
         // North American numbers dialled with the 1: "1-800-863-6582", "1-866-371-TIPS".
@@ -696,6 +700,9 @@ fn build_claim(
             return None;
         }
     }
+    if claim.unit.is_none() && claim.currency.is_none() && is_age(s, toks, before, k, &claim) {
+        claim.unit = Some("year".into());
+    }
     claim.qualifier = qualifier.unwrap_or(Qualifier::Exact);
     // "The storm dropped 28.4 inches of snow": a measure of something delivered, not a fall.
     if let Some((q0, Qualifier::Decrease)) = qualifier_phrase
@@ -870,6 +877,30 @@ fn read_rate(s: &str, toks: &[Token], k: usize, claim: &mut ClaimMatch) -> Optio
     });
     claim.end = toks[k + w - 1].end;
     Some(k + w)
+}
+
+/// Whether a plain whole number is someone's age: after "aged" or "age" with only small words
+/// and numbers between ("aged 65", "before the age of 16", "the retirement age from 62 to
+/// 64"), or set off by commas after a name ("Jorn Vermeulen, 21, scored").
+fn is_age(s: &str, toks: &[Token], before: usize, k: usize, claim: &ClaimMatch) -> bool {
+    if claim.value.fract() != 0.0 || !(1.0..=120.0).contains(&claim.value) {
+        return false;
+    }
+    let after_age_word = s[..claim.start]
+        .split_whitespace()
+        .rev()
+        .take(6)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| !(AGE_GAP_WORDS.contains(w) || w.bytes().all(|b| b.is_ascii_digit())))
+        .is_some_and(|w| matches!(w, "age" | "aged" | "ages"));
+    let comma = |j: usize| toks.get(j).is_some_and(|t| t.text(s) == ",");
+    let set_off_after_name = before >= 2
+        && comma(before - 1)
+        && comma(k)
+        && word_at(s, toks, before - 2).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase()) && !MONTHS.split('|').any(|m| m == w)
+        });
+    after_age_word || set_off_after_name
 }
 
 /// A bare four-digit number is a year unless it plainly counts something ("2000 people").

@@ -292,3 +292,9 @@ pub(in crate::extract::claims) const TERM_NOUNS: &[&str] = &[
     "average",
     "moving",
 ];
+
+/// Small words that may stand between "age" and the number that is one ("the age of 16", "the
+/// retirement age from 62 to 64", "ages between 18 and 24").
+pub(in crate::extract::claims) const AGE_GAP_WORDS: &[&str] = &[
+    "of", "from", "to", "between", "and", "is", "was", "rises", "rose",
+];
