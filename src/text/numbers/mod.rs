@@ -324,6 +324,18 @@ fn digit_number(text: &str, toks: &[Token], i: usize, money: bool) -> Option<Num
             n.end = toks[base + 1].end;
             n.next = base + 2;
         }
+    } else if adjacent(toks, base)
+        && adjacent(toks, base + 1)
+        && toks[base + 1].text(text) == "-"
+        && let Some(t) = toks.get(base + 2).filter(|t| t.kind == TokenKind::Word)
+        && let Some(s) =
+            scale_word(t.text(text)).filter(|_| !t.text(text).eq_ignore_ascii_case("k"))
+    {
+        // A scale hyphenated into a compound: "a Rs 3,000-crore package", "a $5-billion deal".
+        value *= s;
+        n.scale = s;
+        n.end = t.end;
+        n.next = base + 3;
     } else if let Some(t) = toks.get(base + 1).filter(|t| t.kind == TokenKind::Word) {
         // Spaced scale words, possibly several ("three lakh crore", "1 thousand million").
         let mut k = base + 1;
