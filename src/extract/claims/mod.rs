@@ -395,11 +395,22 @@ fn change_after(word: Option<&str>) -> Option<Qualifier> {
 
 /// The change a figure after "by" measures, from a change verb a few words before in the same
 /// clause: "raised it by 525 basis points", "expects the economy to grow by 1.1 per cent".
+/// "rise by an average of 8.7 per cent", "cut by a further A$250 million": an average or a
+/// further step may stand between.
 fn change_by_before(s: &str, start: usize) -> Option<Qualifier> {
     let before = s[..start].trim_end();
+    let before = ["an average of", "a further", "another"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .map_or(before, str::trim_end);
     let lead = before
         .strip_suffix("by")
         .filter(|b| b.ends_with(char::is_whitespace))?;
+    change_verb_in_clause(lead)
+}
+
+/// The change of a change verb among the last six words of `lead`, within its clause.
+fn change_verb_in_clause(lead: &str) -> Option<Qualifier> {
     lead.split_whitespace()
         .rev()
         .take(6)
@@ -733,7 +744,34 @@ fn build_claim(
             })
             .flatten();
         change_noun = after.is_some();
-        if let Some(q) = after.or_else(|| change_by_before(s, claim.start)) {
+        // "lifted full-year net profit 212 per cent to A$3.4 billion": a measured change
+        // before the level it reached, its verb a few words back.
+        let before_level = || {
+            // The level opens with a digit or a sign, maybe after a prefix: "A$3.4 billion".
+            let rest = s[toks.get(k)?.end..].trim_start();
+            let rest = rest.trim_start_matches(|c: char| c.is_ascii_uppercase());
+            let level_follows = lower_in(word_at(s, toks, k), &["to"])
+                && rest.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric());
+            // Only a past verb: "The cuts are expected to save $120 million to $140 million"
+            // has the noun.
+            let past = s[..claim.start]
+                .split_whitespace()
+                .rev()
+                .take(6)
+                .take_while(|w| !w.ends_with([',', ';', ':', '.']))
+                .any(|w| {
+                    change_in(CHANGE_BY_VERBS, w).is_some()
+                        && (w.ends_with("ed") || lower_in(Some(w), IRREGULAR_CHANGES))
+                });
+            level_follows
+                .then(|| change_verb_in_clause(&s[..claim.start]))
+                .flatten()
+                .filter(|_| past)
+        };
+        if let Some(q) = after
+            .or_else(|| change_by_before(s, claim.start))
+            .or_else(|| before_level().filter(|_| measured || n.percent))
+        {
             claim.qualifier = q;
         }
     }

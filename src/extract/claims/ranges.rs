@@ -82,16 +82,20 @@ pub(super) fn range_end(
     }
     let _ = i;
     let mut money = claim.currency.is_some();
-    // The second amount's own sign or code: "$2m-$3m", "R4bn-R5bn", "Rs 10 to Rs 12".
-    let sign = toks
-        .get(j + 1)
-        .filter(|t| t.kind == TokenKind::Digits)
-        .and_then(|_| currency_before(s, toks, j + 1))
-        .filter(|&(at, _)| at == toks[j].start);
-    if sign.is_some() {
+    // The second amount's own sign or code, of one token or two: "$2m-$3m", "R4bn-R5bn", "Rs
+    // 10 to Rs 12", "A$250 million to A$300 million".
+    let sign = (1..=2).find_map(|d| {
+        toks.get(j + d)
+            .filter(|t| t.kind == TokenKind::Digits)
+            .and_then(|_| currency_before(s, toks, j + d))
+            .filter(|&(at, _)| at == toks[j].start)
+            .map(|found| (found, d))
+    });
+    let sign = sign.map(|(found, d)| {
         money = true;
-        j += 1;
-    }
+        j += d;
+        found
+    });
     let m = parse_at(s, toks, j, money)?;
     if !matches!(m.form, Form::Digits | Form::Words | Form::Fraction) {
         return None;
@@ -210,7 +214,7 @@ const MAX_CHANGED_OBJECT: usize = 5;
 
 /// After a change ("by", "rose"), how many times its start a "to" range may end at before the
 /// second number reads as the level reached rather than the end of a range.
-const CHANGE_TO_LEVEL: f64 = 5.0;
+const CHANGE_TO_LEVEL: f64 = 3.0;
 
 /// The same for a change that carries its own unit or sign ("up £41m to £98.6m").
 const CHANGE_TO_LEVEL_WITH_UNIT: f64 = 2.0;

@@ -49,6 +49,8 @@ pub(super) const SCALE_WORDS: &[(&str, f64)] = &[
     ("mn", 1e6),
     ("mln", 1e6),
     ("mil", 1e6),
+    // Malaysian papers: "RM1.05bil".
+    ("bil", 1e9),
     ("bn", 1e9),
     ("bln", 1e9),
     ("tn", 1e12),
@@ -64,6 +66,7 @@ pub(super) const SCALE_SUFFIXES: &[(&str, f64, bool)] = &[
     ("mn", 1e6, false),
     ("mln", 1e6, false),
     ("mil", 1e6, false),
+    ("bil", 1e9, false),
     ("MM", 1e6, false),
     ("M", 1e6, false),
     ("m", 1e6, true),

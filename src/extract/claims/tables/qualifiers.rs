@@ -309,6 +309,11 @@ pub(in crate::extract::claims) const CHANGE_BY_VERBS: &[(&str, Qualifier)] = &[
     ("eased", Qualifier::Decrease),
 ];
 
+/// The past forms of change verbs that do not end in "-ed", for a change read before the level
+/// it reached ("profit rose 12% to $3bn"); "cut" is also the noun and stays out.
+pub(in crate::extract::claims) const IRREGULAR_CHANGES: &[&str] =
+    &["rose", "fell", "grew", "slid", "sank", "shrank"];
+
 /// Nouns and comparatives right after a measured figure that make it a change ("a 4.1 per cent
 /// increase in the state pension", "a 12% drop", "closed 3.1 per cent lower").
 pub(in crate::extract::claims) const CHANGE_AFTER: &[(&str, Qualifier)] = &[
@@ -376,7 +381,12 @@ pub(in crate::extract::claims) const CHANGE_VERBS: &[&str] = &[
     "increases",
     "increasing",
     "jumped",
+    "jump",
+    "jumps",
     "climbed",
+    "climb",
+    "climbs",
+    "climbing",
     "surged",
     "soared",
     "fell",
