@@ -1272,6 +1272,12 @@ pub const NOT_POSITION_VERBS: &[&str] = &[
     // "Shares of Bellweather jumped 24 percent", "Carrington has seen sales decline".
     "jumped",
     "seen",
+    // Size and duration: "South Korea accounts for a large share", "the talks lasted four
+    // hours".
+    "accounts",
+    "accounted",
+    "lasted",
+    "lasts",
     "played",
     "won",
     "beat",
