@@ -4,7 +4,7 @@
 
 use super::attribution::{
     IRREGULAR_PAST, NOT_POSITION_VERBS, SHORT_LEAD_CHARS, after_count_lead, is_described_head,
-    opens_with_cue, owns_cue,
+    opens_with_cue, owns_cue, plain_according_source,
 };
 use super::position::{FINITE_AFTER_NOUN, after_intro};
 use super::speakers::OCCASION_PREPOSITIONS;
@@ -390,7 +390,12 @@ impl Walk<'_> {
             };
             sentence
                 .contains("according")
-                .then(|| Rules::after_clause(&RULES.according_last, sentence, opens))
+                .then(|| {
+                    Rules::after_clause(&RULES.according_last, sentence, opens).or_else(|| {
+                        Rules::after_clause(&RULES.according_last_plain, sentence, opens)
+                            .filter(|(_, _, c)| plain_according_source(&c["sp"]))
+                    })
+                })
                 .flatten()
         };
         let speaker_last = || {
