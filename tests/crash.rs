@@ -356,30 +356,31 @@ fn kill_at_a_random_moment(
             std::fs::read_to_string(dir.join(format!("round-{round}.stderr"))).unwrap_or_default();
         panic!("round {round}: the child {why}: {stderr}");
     };
+    // Polls the child's log until it reports `reached`, failing if the child stops or never
+    // gets there.
+    let wait_until =
+        |child: &mut std::process::Child, reached: fn(&Report) -> bool, never: &str| {
+            let waiting = Instant::now();
+            while !reached(&read_report(log)) {
+                if let Some(status) = child.try_wait().unwrap() {
+                    fail(child, &format!("stopped by itself ({status})"));
+                }
+                if waiting.elapsed() > WATCHDOG {
+                    fail(child, never);
+                }
+                std::thread::sleep(Duration::from_millis(1));
+            }
+        };
     if round.is_multiple_of(5) {
         std::thread::sleep(Duration::from_millis(rng.random_range(0..=3)));
     } else if is_held(round) {
-        let waiting = Instant::now();
-        while !read_report(log).held {
-            if let Some(status) = child.try_wait().unwrap() {
-                fail(&mut child, &format!("stopped by itself ({status})"));
-            }
-            if waiting.elapsed() > WATCHDOG {
-                fail(&mut child, "never held after a transient failure");
-            }
-            std::thread::sleep(Duration::from_millis(1));
-        }
+        wait_until(
+            &mut child,
+            |r| r.held,
+            "never held after a transient failure",
+        );
     } else {
-        let waiting = Instant::now();
-        while !read_report(log).ready {
-            if let Some(status) = child.try_wait().unwrap() {
-                fail(&mut child, &format!("stopped by itself ({status})"));
-            }
-            if waiting.elapsed() > WATCHDOG {
-                fail(&mut child, "never became ready");
-            }
-            std::thread::sleep(Duration::from_millis(1));
-        }
+        wait_until(&mut child, |r| r.ready, "never became ready");
         std::thread::sleep(Duration::from_millis(rng.random_range(0..=25)));
     }
     if let Some(status) = child.try_wait().unwrap() {

@@ -78,22 +78,24 @@ pub fn extract_claims(article: &Article) -> Vec<Claim> {
             let sentence = &para.text[range.clone()];
             let first = out.len();
             let mut found = extract_claims_in_sentence(sentence);
-            let signs = found
-                .iter()
-                .filter_map(|m| letter_sign(&sentence[m.start..m.end], m.currency.as_deref()));
-            let away: Vec<&str> = signs
-                .filter(|code| {
-                    let home = match letter_homes.iter().find(|(c, _)| c == code) {
-                        Some(&(_, home)) => home,
-                        None => {
-                            let home = at_home_with_letter_sign(code, texts());
-                            letter_homes.push((code, home));
-                            home
-                        }
-                    };
-                    !home
-                })
-                .collect();
+            let mut away: Vec<&str> = Vec::new();
+            for m in &found {
+                let Some(code) = letter_sign(&sentence[m.start..m.end], m.currency.as_deref())
+                else {
+                    continue;
+                };
+                let home = match letter_homes.iter().find(|(c, _)| *c == code) {
+                    Some(&(_, home)) => home,
+                    None => {
+                        let home = at_home_with_letter_sign(code, texts());
+                        letter_homes.push((code, home));
+                        home
+                    }
+                };
+                if !home {
+                    away.push(code);
+                }
+            }
             if !away.is_empty() {
                 drop_letter_signs(sentence, &mut found, &away);
             }

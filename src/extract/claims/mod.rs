@@ -754,19 +754,16 @@ fn build_claim(
                 && rest.starts_with(|c: char| c.is_ascii_digit() || !c.is_alphanumeric());
             // Only a past verb: "The cuts are expected to save $120 million to $140 million"
             // has the noun.
-            let past = s[..claim.start]
-                .split_whitespace()
-                .rev()
-                .take(6)
-                .take_while(|w| !w.ends_with([',', ';', ':', '.']))
-                .any(|w| {
-                    change_in(CHANGE_BY_VERBS, w).is_some()
-                        && (w.ends_with("ed") || lower_in(Some(w), IRREGULAR_CHANGES))
-                });
-            level_follows
-                .then(|| change_verb_in_clause(&s[..claim.start]))
-                .flatten()
-                .filter(|_| past)
+            let past_verb = || {
+                s[..claim.start]
+                    .split_whitespace()
+                    .rev()
+                    .take(6)
+                    .take_while(|w| !w.ends_with([',', ';', ':', '.']))
+                    .filter(|w| w.ends_with("ed") || lower_in(Some(w), IRREGULAR_CHANGES))
+                    .find_map(|w| change_in(CHANGE_BY_VERBS, w))
+            };
+            level_follows.then(past_verb).flatten()
         };
         if let Some(q) = after
             .or_else(|| change_by_before(s, claim.start))

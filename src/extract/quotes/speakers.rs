@@ -337,15 +337,14 @@ impl Walk<'_> {
         }
         // "the 45-year-old", "the 61-year-old striker": the person the article gave that age;
         // else, as a pronoun would, the person named last ("Fatima pressed a sheet of plastic
-        // ... “...,” the 29-year-old mother of four from Homs told Al Jazeera").
-        // Else no one.
+        // ... “...,” the 29-year-old mother of four from Homs told Al Jazeera"), unless the
+        // article gave them another age; else no one.
         if let Some(age) = definite_age(&cleaned) {
             if let Some((_, name)) = self.ages.iter().rev().find(|(a, _)| *a == age) {
                 let name = name.clone();
                 return Some(self.person(&name, None));
             }
-            // Not someone the article gave another age ("Marcus Johnson, 45, ..." is never
-            // "the 24-year-old").
+            // "Marcus Johnson, 45, ..." is never "the 24-year-old".
             return self
                 .last_person
                 .clone()
