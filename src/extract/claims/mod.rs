@@ -738,8 +738,10 @@ fn build_claim(
                     let noun = word_at(s, toks, k)
                         .is_some_and(|w| w.bytes().all(|b| b.is_ascii_lowercase()));
                     (noun && lower_in(prev_word(before), &["a", "an"]))
-                        .then(|| change_in(CHANGE_NOUNS, word_at(s, toks, k + 1)?))
+                        .then(|| word_at(s, toks, k + 1))
                         .flatten()
+                        .filter(|w| lower_in(Some(w), CHANGE_NOUNS))
+                        .and_then(|w| change_after(Some(w)))
                 })
             })
             .flatten();

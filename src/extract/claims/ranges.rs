@@ -91,11 +91,11 @@ pub(super) fn range_end(
             .filter(|&(at, _)| at == toks[j].start)
             .map(|found| (found, d))
     });
-    let sign = sign.map(|(found, d)| {
+    if let Some((_, d)) = sign {
         money = true;
         j += d;
-        found
-    });
+    }
+    let sign = sign.map(|(found, _)| found);
     let m = parse_at(s, toks, j, money)?;
     if !matches!(m.form, Form::Digits | Form::Words | Form::Fraction) {
         return None;

@@ -347,18 +347,18 @@ pub(in crate::extract::claims) const CHANGE_AFTER: &[(&str, Qualifier)] = &[
 
 /// The nouns of `CHANGE_AFTER` that still name a change with a noun before them, after "a": "a
 /// 10% pay cut", "a 5 per cent price rise", "a 2% rate hike" (comparatives do not: "a 3% stake
-/// higher" is no phrase).
-pub(in crate::extract::claims) const CHANGE_NOUNS: &[(&str, Qualifier)] = &[
-    ("increase", Qualifier::Increase),
-    ("rise", Qualifier::Increase),
-    ("jump", Qualifier::Increase),
-    ("hike", Qualifier::Increase),
-    ("decrease", Qualifier::Decrease),
-    ("fall", Qualifier::Decrease),
-    ("drop", Qualifier::Decrease),
-    ("decline", Qualifier::Decrease),
-    ("reduction", Qualifier::Decrease),
-    ("cut", Qualifier::Decrease),
+/// higher" is no phrase). Their change is the one `CHANGE_AFTER` gives.
+pub(in crate::extract::claims) const CHANGE_NOUNS: &[&str] = &[
+    "increase",
+    "rise",
+    "jump",
+    "hike",
+    "decrease",
+    "fall",
+    "drop",
+    "decline",
+    "reduction",
+    "cut",
 ];
 
 /// Words joining a lower and an upper bound into one range ("above 1000 and below 1500").
